@@ -1,0 +1,65 @@
+package io.mnistspark.cli;
+
+import io.mnistspark.data.DatasetInfo;
+import io.mnistspark.data.DatasetReader;
+import io.mnistspark.data.ShardedDataset;
+import io.mnistspark.model.ModelFiles;
+import io.mnistspark.model.SavedModel;
+import io.mnistspark.train.ConfusionMatrix;
+import io.mnistspark.train.TestEvaluation;
+import java.io.IOException;
+import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "evaluate", sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Load a saved model (the model/ directory of a run) and print its test accuracy and confusion "
+                + "matrix on the test set of --data.", ""})
+public final class EvaluateCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common = new CommonOptions();
+
+    @Mixin
+    DataOptions dataOptions = new DataOptions();
+
+    @Option(names = "--model", paramLabel = "DIR", required = true,
+            description = "A model directory written by train or suite (DIR/model).")
+    String model;
+
+    @Override
+    public Integer call() {
+        dataOptions.validate();
+        SavedModel saved = load(model, new Configuration());
+        SparkSession spark = SparkSessions.start(common.verbose);
+        try {
+            JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+            DatasetInfo info = DatasetReader.inspect(dataOptions.location(), sc.hadoopConfiguration());
+            if (info.shape().pixels() != saved.shape().inputs()) {
+                throw new SettingsException("the model takes " + saved.shape().inputs() + " inputs but "
+                        + info.location().describe() + " has images of " + info.shape().rows() + "x"
+                        + info.shape().cols() + " = " + info.shape().pixels() + " pixels");
+            }
+            int partitions = dataOptions.partitions > 0 ? dataOptions.partitions : sc.defaultParallelism();
+            ConfusionMatrix confusion = TestEvaluation.run(sc, ShardedDataset.loadTest(sc, info, partitions),
+                    saved.shape(), saved.params());
+            System.out.println("Model: " + model + " (network " + saved.shape() + ")");
+            System.out.println("Test accuracy: " + confusion.accuracy() + " on " + confusion.total() + " test images");
+            System.out.print(confusion.format());
+            return ExitCode.OK;
+        } finally {
+            spark.stop();
+        }
+    }
+
+    private static SavedModel load(String location, Configuration conf) {
+        try {
+            return ModelFiles.load(location, conf);
+        } catch (IOException e) {
+            throw new SettingsException("--model " + location + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.mnistspark.cli;
+
+import io.mnistspark.data.DataException;
+import io.mnistspark.report.OutputException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(name = "mnist-spark-mlp", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+        versionProvider = Main.Version.class,
+        subcommands = {TrainCommand.class, DataCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class},
+        description = {"Trains a 784-128-10 ReLU network on MNIST with exact full-batch gradients on Apache Spark, "
+                + "reproducing the GR5245 homework notebook.",
+                "With no command it runs the notebook's final choice: train --optimizer adam --init normal "
+                + "--early-stopping, writing under runs/.", ""},
+        footer = {"", "Run '<command> --help' for a command's options. Exit codes: 0 done, 1 run failed or diverged, "
+                + "2 bad settings, 3 bad input data, 4 output directory unusable."})
+public final class Main implements Runnable {
+    /** The command run when none is given. */
+    static final String[] DEFAULT_ARGS = {"train", "--optimizer", "adam", "--init", "normal", "--early-stopping"};
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit code (never exits the JVM). */
+    public static int execute(String... args) {
+        CommandLine cli = commandLine();
+        return cli.execute(args.length == 0 ? DEFAULT_ARGS : args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("error: " + ex.getMessage());
+            err.println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options.");
+            return ExitCode.USAGE;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            boolean verbose = parseResult.originalArgs().contains("--verbose");
+            return Failures.report(ex, commandLine.getErr(), verbose);
+        });
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    /** Prints an exception as one line and picks the exit code. */
+    static final class Failures {
+        private Failures() {
+        }
+
+        static int report(Exception ex, PrintWriter err, boolean verbose) {
+            Throwable cause = rootOfInterest(ex);
+            int code;
+            String kind;
+            if (cause instanceof SettingsException) {
+                code = ExitCode.USAGE;
+                kind = "error";
+            } else if (cause instanceof DataException) {
+                code = ExitCode.BAD_DATA;
+                kind = "data error";
+            } else if (cause instanceof OutputException) {
+                code = ExitCode.BAD_OUTPUT;
+                kind = "output error";
+            } else {
+                code = ExitCode.FAILED;
+                kind = "failed";
+            }
+            String message = cause.getMessage() == null ? cause.getClass().getName() : cause.getMessage();
+            err.println(kind + ": " + message.lines().findFirst().orElse(""));
+            if (verbose) {
+                ex.printStackTrace(err);
+            } else if (code == ExitCode.FAILED) {
+                err.println("(run again with --verbose for the stack trace)");
+            }
+            err.flush();
+            return code;
+        }
+
+        /** Our own exception anywhere in the chain (Spark wraps executor failures), else the outermost. */
+        private static Throwable rootOfInterest(Throwable ex) {
+            for (Throwable t = ex; t != null; t = t.getCause()) {
+                if (t instanceof SettingsException || t instanceof DataException || t instanceof OutputException) {
+                    return t;
+                }
+                if (t.getCause() == t) {
+                    break;
+                }
+            }
+            return ex;
+        }
+    }
+
+    /** The version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"mnist-spark-mlp " + (version == null ? "dev" : version)};
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package io.mnistspark.data;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * The persisted Spark datasets a run trains and tests on. Each partition opens the source itself and
+ * reads only its own range of records (the driver never holds a pixel), splits them into training and
+ * validation rows with the broadcast {@link TrainValidationSplit}, and keeps them as one {@link Shard}.
+ */
+public final class ShardedDataset {
+    private final JavaRDD<Shard> training;
+    private final JavaRDD<SparseRows> test;
+    private final int partitions;
+
+    private ShardedDataset(JavaRDD<Shard> training, JavaRDD<SparseRows> test, int partitions) {
+        this.training = training;
+        this.test = test;
+        this.partitions = partitions;
+    }
+
+    /**
+     * Builds and persists both datasets, and reads them once so loading errors surface here, not in the
+     * first training step.
+     */
+    public static ShardedDataset load(JavaSparkContext sc, DatasetInfo info, TrainValidationSplit split,
+            int partitions) {
+        if (partitions < 1) {
+            throw new IllegalArgumentException("partitions must be at least 1, got " + partitions);
+        }
+        if (split.records() != info.count(Part.TRAIN)) {
+            throw new IllegalArgumentException("split covers " + split.records() + " records but the training file has "
+                    + info.count(Part.TRAIN));
+        }
+        DataLocation location = info.location();
+        ImageShape shape = info.shape();
+        HadoopConf conf = new HadoopConf(sc.hadoopConfiguration());
+        Broadcast<TrainValidationSplit> splitBroadcast = sc.broadcast(split);
+        int trainRecords = info.count(Part.TRAIN);
+
+        JavaRDD<Shard> training = sc.parallelize(indices(partitions), partitions)
+                .map(index -> readShard(location, shape, conf, splitBroadcast.value(), index, partitions, trainRecords))
+                .setName("training shards (train + validation rows)")
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        JavaRDD<SparseRows> test = loadTest(sc, info, partitions);
+        training.count();
+        splitBroadcast.destroy();
+        return new ShardedDataset(training, test, partitions);
+    }
+
+    /** Only the test rows, persisted and read once (for evaluating a saved model). */
+    public static JavaRDD<SparseRows> loadTest(JavaSparkContext sc, DatasetInfo info, int partitions) {
+        DataLocation location = info.location();
+        ImageShape shape = info.shape();
+        HadoopConf conf = new HadoopConf(sc.hadoopConfiguration());
+        int testRecords = info.count(Part.TEST);
+        JavaRDD<SparseRows> test = sc.parallelize(indices(partitions), partitions)
+                .map(index -> readRange(location, shape, conf, Part.TEST,
+                        first(index, partitions, testRecords), first(index + 1, partitions, testRecords)))
+                .setName("test rows")
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        test.count();
+        return test;
+    }
+
+    public JavaRDD<Shard> training() {
+        return training;
+    }
+
+    public JavaRDD<SparseRows> test() {
+        return test;
+    }
+
+    public int partitions() {
+        return partitions;
+    }
+
+    /** Bytes the persisted training and test blocks hold (one pass over the cached data). */
+    public long sizeInBytes() {
+        long train = training.map(Shard::sizeInBytes).reduce(Long::sum);
+        long tests = test.map(SparseRows::sizeInBytes).reduce(Long::sum);
+        return train + tests;
+    }
+
+    /** Releases the cached blocks. */
+    public void release() {
+        training.unpersist(false);
+        test.unpersist(false);
+    }
+
+    /** The first record of partition {@code index} when {@code records} are cut into {@code parts} ranges. */
+    static int first(int index, int parts, int records) {
+        return (int) ((long) index * records / parts);
+    }
+
+    private static Shard readShard(DataLocation location, ImageShape shape, HadoopConf conf,
+            TrainValidationSplit split, int index, int parts, int records) {
+        int from = first(index, parts, records);
+        int to = first(index + 1, parts, records);
+        SparseRowsBuilder train = new SparseRowsBuilder(shape.pixels());
+        SparseRowsBuilder validation = new SparseRowsBuilder(shape.pixels());
+        byte[] pixels = new byte[shape.pixels()];
+        try (RecordCursor cursor = DatasetReader.open(location, Part.TRAIN, from, to, conf.get())) {
+            for (int record = from; record < to; record++) {
+                int label = cursor.next(pixels);
+                (split.isValidation(record) ? validation : train).add(pixels, label);
+            }
+        }
+        return new Shard(index, train.build(), validation.build());
+    }
+
+    private static SparseRows readRange(DataLocation location, ImageShape shape, HadoopConf conf, Part part,
+            int from, int to) {
+        SparseRowsBuilder rows = new SparseRowsBuilder(shape.pixels());
+        byte[] pixels = new byte[shape.pixels()];
+        try (RecordCursor cursor = DatasetReader.open(location, part, from, to, conf.get())) {
+            for (int record = from; record < to; record++) {
+                int label = cursor.next(pixels);
+                rows.add(pixels, label);
+            }
+        }
+        return rows.build();
+    }
+
+    private static List<Integer> indices(int count) {
+        List<Integer> list = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            list.add(i);
+        }
+        return list;
+    }
+}

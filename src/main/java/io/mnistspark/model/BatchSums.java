@@ -1,0 +1,92 @@
+package io.mnistspark.model;
+
+import java.io.Serializable;
+
+/**
+ * Sums over a set of rows: cross-entropy loss, rows seen, correct argmax predictions and, when asked
+ * for, the gradient of the summed loss. Sums, not means: merging is plain addition, so any grouping of
+ * rows gives the full-batch mean once the driver divides by the global count.
+ *
+ * <p>The gradient array is allocated on the first block that needs it, so an empty value is cheap to ship.
+ */
+public final class BatchSums implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private double loss;
+    private long rows;
+    private long correct;
+    private double[] gradient;
+
+    /** Adds one row's loss and whether its prediction was right. */
+    void addRow(double rowLoss, boolean right) {
+        loss += rowLoss;
+        rows++;
+        if (right) {
+            correct++;
+        }
+    }
+
+    /** The gradient sum, allocated with {@code size} zeros on first use. */
+    double[] gradient(int size) {
+        if (gradient == null) {
+            gradient = new double[size];
+        }
+        return gradient;
+    }
+
+    /** Adds {@code other} into this (modifies this). The order of the additions is this-then-other. */
+    public void add(BatchSums other) {
+        loss += other.loss;
+        rows += other.rows;
+        correct += other.correct;
+        if (other.gradient != null) {
+            double[] g = gradient(other.gradient.length);
+            double[] o = other.gradient;
+            for (int i = 0; i < g.length; i++) {
+                g[i] += o[i];
+            }
+        }
+    }
+
+    public double lossSum() {
+        return loss;
+    }
+
+    public long rows() {
+        return rows;
+    }
+
+    public long correct() {
+        return correct;
+    }
+
+    public boolean hasGradient() {
+        return gradient != null;
+    }
+
+    public double meanLoss() {
+        return loss / rows;
+    }
+
+    public double accuracy() {
+        return (double) correct / rows;
+    }
+
+    /** The full-batch mean gradient: a new array, the sums divided by the row count once. */
+    public double[] meanGradient() {
+        if (gradient == null) {
+            throw new IllegalStateException("no gradient was accumulated");
+        }
+        double[] mean = new double[gradient.length];
+        double n = rows;
+        for (int i = 0; i < mean.length; i++) {
+            mean[i] = gradient[i] / n;
+        }
+        return mean;
+    }
+
+    /** The raw gradient sums (shared, not copied); for tests and aggregation. */
+    public double[] gradientSums() {
+        return gradient;
+    }
+}

@@ -1,0 +1,32 @@
+package io.mnistspark.train;
+
+import io.mnistspark.data.DataLocation;
+import java.util.List;
+
+/**
+ * A whole job: the data, how it is split and partitioned, where the outputs go, and the runs to train
+ * on it one after another (one for {@code train}, several for {@code suite}).
+ *
+ * @param partitions Spark partitions for the data; 0 means Spark's default parallelism
+ */
+public record JobSettings(DataLocation data, double valFraction, long splitSeed, int partitions, String out,
+        boolean overwrite, List<TrainingSettings> runs) {
+    public JobSettings {
+        if (!(valFraction > 0.0 && valFraction < 1.0)) {
+            throw new IllegalArgumentException("--val-fraction must be strictly between 0 and 1, got " + valFraction);
+        }
+        if (splitSeed < 0 || splitSeed > 0xffffffffL) {
+            throw new IllegalArgumentException("--split-seed must be in [0, 4294967295], got " + splitSeed);
+        }
+        if (partitions < 0) {
+            throw new IllegalArgumentException("--partitions must be at least 1, got " + partitions);
+        }
+        if (out == null || out.isBlank()) {
+            throw new IllegalArgumentException("--out needs a directory");
+        }
+        if (runs.isEmpty()) {
+            throw new IllegalArgumentException("a job needs at least one run");
+        }
+        runs = List.copyOf(runs);
+    }
+}

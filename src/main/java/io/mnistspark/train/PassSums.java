@@ -1,0 +1,41 @@
+package io.mnistspark.train;
+
+import io.mnistspark.data.Shard;
+import io.mnistspark.model.BatchSums;
+import io.mnistspark.model.BlockKernel;
+import io.mnistspark.model.NetworkShape;
+import java.io.Serializable;
+
+/**
+ * What one pass over the training shards returns at one set of parameters: the training rows' sums
+ * (with the gradient when asked for) and the validation rows' sums (loss and accuracy only).
+ */
+public final class PassSums implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final BatchSums train = new BatchSums();
+    private final BatchSums validation = new BatchSums();
+
+    /** The sums of one shard at {@code params}. */
+    public static PassSums of(Shard shard, NetworkShape shape, double[] params, boolean withGradient) {
+        PassSums sums = new PassSums();
+        BlockKernel kernel = new BlockKernel(shape, params);
+        kernel.accumulate(shard.train(), sums.train, withGradient);
+        kernel.accumulate(shard.validation(), sums.validation, false);
+        return sums;
+    }
+
+    /** Adds {@code other} into this (modifies this): this-then-other, a fixed order of additions. */
+    void add(PassSums other) {
+        train.add(other.train);
+        validation.add(other.validation);
+    }
+
+    public BatchSums train() {
+        return train;
+    }
+
+    public BatchSums validation() {
+        return validation;
+    }
+}

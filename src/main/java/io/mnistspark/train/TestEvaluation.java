@@ -1,0 +1,36 @@
+package io.mnistspark.train;
+
+import io.mnistspark.data.SparseRows;
+import io.mnistspark.model.BlockKernel;
+import io.mnistspark.model.NetworkShape;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+
+/** Predicts every test row at given parameters and counts the confusion matrix, on the executors. */
+public final class TestEvaluation {
+    private TestEvaluation() {
+    }
+
+    public static ConfusionMatrix run(JavaSparkContext sc, JavaRDD<SparseRows> test, NetworkShape shape,
+            double[] params) {
+        Broadcast<double[]> broadcast = sc.broadcast(params);
+        try {
+            int classes = shape.classes();
+            return test.treeAggregate(new ConfusionMatrix(classes), (matrix, rows) -> {
+                BlockKernel kernel = new BlockKernel(shape, broadcast.value());
+                for (int r = 0; r < rows.rows(); r++) {
+                    int label = rows.label(r);
+                    if (label >= classes) {
+                        throw new IllegalArgumentException("test label " + label + " is outside the "
+                                + classes + " classes the network was trained on");
+                    }
+                    matrix.add(label, kernel.predict(rows, r));
+                }
+                return matrix;
+            }, ConfusionMatrix::merge, 2);
+        } finally {
+            broadcast.destroy();
+        }
+    }
+}

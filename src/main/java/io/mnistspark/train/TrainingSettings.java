@@ -1,0 +1,38 @@
+package io.mnistspark.train;
+
+import io.mnistspark.model.Initialization;
+import io.mnistspark.optim.OptimizerChoice;
+import java.util.Optional;
+
+/**
+ * Everything that decides one training run's numbers. Immutable; a run never changes it.
+ *
+ * @param maxSteps updates to apply, or at most under early stopping
+ * @param earlyStopping the stopping rule, empty to always run {@code maxSteps}
+ * @param printEvery a progress line every this many steps
+ * @param treeDepth depth of Spark's {@code treeAggregate}
+ */
+public record TrainingSettings(String runName, int hidden, Initialization init, OptimizerChoice optimizer,
+        double learningRate, int maxSteps, Optional<EarlyStoppingRule> earlyStopping, int printEvery,
+        int treeDepth) {
+    public TrainingSettings {
+        if (runName == null || runName.isBlank()) {
+            throw new IllegalArgumentException("a run needs a name");
+        }
+        if (hidden < 1) {
+            throw new IllegalArgumentException("hidden size must be at least 1, got " + hidden);
+        }
+        if (!(learningRate > 0.0) || !Double.isFinite(learningRate)) {
+            throw new IllegalArgumentException("learning rate must be a positive finite number, got " + learningRate);
+        }
+        if (maxSteps < 1) {
+            throw new IllegalArgumentException("steps must be at least 1, got " + maxSteps);
+        }
+        if (printEvery < 1) {
+            throw new IllegalArgumentException("print-every must be at least 1, got " + printEvery);
+        }
+        if (treeDepth < 1) {
+            throw new IllegalArgumentException("tree depth must be at least 1, got " + treeDepth);
+        }
+    }
+}

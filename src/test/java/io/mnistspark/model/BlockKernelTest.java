@@ -1,0 +1,94 @@
+package io.mnistspark.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mnistspark.data.SparseRows;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class BlockKernelTest {
+    private final NetworkShape shape = new NetworkShape(30, 6, 4);
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 7, 64})
+    void blockSumsEqualAPerExampleDenseLoop(int rows) {
+        SparseRows block = TestBlocks.random(rows, shape.inputs(), shape.classes(), 0.3, rows);
+        double[] params = TestBlocks.randomParams(shape, 0.3, 11);
+        BatchSums sums = new BatchSums();
+        new BlockKernel(shape, params).accumulate(block, sums, true);
+
+        double loss = 0;
+        double[] grad = new double[shape.parameterCount()];
+        for (int r = 0; r < rows; r++) {
+            loss += DenseReference.lossAndGradient(shape, params, block.denseRow(r), block.label(r), grad);
+        }
+        assertEquals(rows, sums.rows());
+        assertEquals(loss, sums.lossSum(), 1e-12 * Math.abs(loss));
+        double[] got = sums.gradientSums();
+        for (int i = 0; i < grad.length; i++) {
+            assertEquals(grad[i], got[i], 1e-12 * (1 + Math.abs(grad[i])), "gradient entry " + i);
+        }
+    }
+
+    @Test
+    void gradientMatchesCentralDifferences() {
+        SparseRows block = TestBlocks.random(9, shape.inputs(), shape.classes(), 0.5, 3);
+        double[] params = TestBlocks.randomParams(shape, 0.5, 5);
+        BatchSums sums = new BatchSums();
+        new BlockKernel(shape, params).accumulate(block, sums, true);
+        double[] analytic = sums.gradientSums();
+        double h = 1e-6;
+        double worst = 0;
+        for (int i = 0; i < params.length; i++) {
+            double saved = params[i];
+            params[i] = saved + h;
+            double up = lossSum(block, params);
+            params[i] = saved - h;
+            double down = lossSum(block, params);
+            params[i] = saved;
+            double numeric = (up - down) / (2 * h);
+            double scale = Math.max(1e-3, Math.abs(numeric) + Math.abs(analytic[i]));
+            worst = Math.max(worst, Math.abs(numeric - analytic[i]) / scale);
+        }
+        assertTrue(worst < 1e-6, "largest relative gradient error " + worst);
+    }
+
+    @Test
+    void splittingABlockDoesNotChangeTheSums() {
+        SparseRows block = TestBlocks.random(40, shape.inputs(), shape.classes(), 0.3, 8);
+        double[] params = TestBlocks.randomParams(shape, 0.3, 9);
+        BatchSums whole = new BatchSums();
+        new BlockKernel(shape, params).accumulate(block, whole, true);
+        BatchSums parts = new BatchSums();
+        BlockKernel kernel = new BlockKernel(shape, params);
+        kernel.accumulate(block.slice(0, 13), parts, true);
+        BatchSums rest = new BatchSums();
+        kernel.accumulate(block.slice(13, 40), rest, true);
+        parts.add(rest);
+        assertEquals(whole.rows(), parts.rows());
+        assertEquals(whole.correct(), parts.correct());
+        assertEquals(whole.lossSum(), parts.lossSum(), 1e-12 * whole.lossSum());
+        for (int i = 0; i < shape.parameterCount(); i++) {
+            assertEquals(whole.gradientSums()[i], parts.gradientSums()[i], 1e-12);
+        }
+    }
+
+    @Test
+    void refusesMismatchedShapes() {
+        SparseRows block = TestBlocks.random(3, 31, 4, 0.3, 1);
+        BlockKernel kernel = new BlockKernel(shape, new double[shape.parameterCount()]);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> kernel.accumulate(block, new BatchSums(), false));
+        assertTrue(e.getMessage().contains("31 pixels"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new BlockKernel(shape, new double[5]));
+    }
+
+    private double lossSum(SparseRows block, double[] params) {
+        BatchSums sums = new BatchSums();
+        new BlockKernel(shape, params).accumulate(block, sums, false);
+        return sums.lossSum();
+    }
+}
