@@ -1,0 +1,121 @@
+package io.mnistspark.data;
+
+import java.util.List;
+import java.util.Objects;
+import org.apache.hadoop.conf.Configuration;
+
+/**
+ * The entry point of the data layer: the driver calls {@link #inspect} once, then each Spark partition
+ * calls {@link #open} for its own record range, so pixels are only ever held by the executors.
+ *
+ * <p>All file access goes through Hadoop's {@code FileSystem} ({@code file:}, {@code hdfs:}, {@code s3a:}
+ * and plain paths); the {@link EmbeddedMnist} is read from the class path. Every problem with the data
+ * surfaces as a one-line {@link DataException}.
+ */
+public final class DatasetReader {
+
+    private DatasetReader() {
+    }
+
+    /**
+     * Reads every file of a dataset completely, once, streaming (memory apart from the labels is constant),
+     * and validates it: headers and magic numbers, dtypes and shapes, no truncation and nothing after the
+     * last record, equal image and label counts, the same image shape in both parts, at least one training
+     * record, every test label below {@code classes = 1 + the largest training label}. Computes the SHA-256
+     * of every file's decoded content. For the {@link EmbeddedMnist}, also compares those with the published
+     * MNIST hashes and refuses a mismatch.
+     *
+     * @param conf Hadoop configuration for file-system access (not used for the embedded dataset)
+     */
+    public static DatasetInfo inspect(DataLocation location, Configuration conf) {
+        Objects.requireNonNull(location, "location");
+        PartScan train;
+        PartScan test;
+        if (location instanceof NpzArchive npz) {
+            PartScan[] parts = NpzDataset.scan(npz, Objects.requireNonNull(conf, "conf"));
+            train = parts[0];
+            test = parts[1];
+        } else {
+            train = scanIdx(location, Part.TRAIN, conf);
+            test = scanIdx(location, Part.TEST, conf);
+        }
+        DatasetInfo info = combine(location, train, test);
+        if (location instanceof EmbeddedMnist) {
+            checkEmbeddedHashes(info.files());
+        }
+        return info;
+    }
+
+    /**
+     * Opens records {@code [first, end)} of a part, images with their labels, for one Spark partition.
+     * Headers are validated again (the executor may see a different file than the driver did); the content
+     * is not re-hashed. Raw IDX files and stored npz members seek to {@code first}; gzip files and deflated
+     * members have no index, so everything before {@code first} is decompressed and discarded.
+     *
+     * @param first first record, {@code 0 <= first <= end}
+     * @param end   one past the last record, at most the part's record count
+     * @param conf  Hadoop configuration for file-system access (not used for the embedded dataset)
+     * @throws IllegalArgumentException when {@code first} or {@code end} is negative or {@code first > end}
+     * @throws DataException            when the data cannot be read or {@code end} exceeds the record count
+     */
+    public static RecordCursor open(DataLocation location, Part part, int first, int end, Configuration conf) {
+        Objects.requireNonNull(location, "location");
+        Objects.requireNonNull(part, "part");
+        if (first < 0 || first > end) {
+            throw new IllegalArgumentException("record range must satisfy 0 <= first <= end, got [" + first + ", "
+                    + end + ")");
+        }
+        if (location instanceof NpzArchive npz) {
+            return NpzDataset.open(npz, part, first, end, Objects.requireNonNull(conf, "conf"));
+        }
+        IdxFile[] files = IdxFile.imagesAndLabels(location, part, idxConf(location, conf));
+        return IdxDataset.open(files[0], files[1], first, end);
+    }
+
+    private static PartScan scanIdx(DataLocation location, Part part, Configuration conf) {
+        IdxFile[] files = IdxFile.imagesAndLabels(location, part, idxConf(location, conf));
+        return IdxDataset.scan(files[0], files[1]);
+    }
+
+    private static Configuration idxConf(DataLocation location, Configuration conf) {
+        return location instanceof EmbeddedMnist ? conf : Objects.requireNonNull(conf, "conf");
+    }
+
+    /** Checks the parts against each other and derives the class count. */
+    static DatasetInfo combine(DataLocation location, PartScan train, PartScan test) {
+        if (train.labels().length == 0) {
+            throw new DataException(train.imageFile().location() + ": the training part holds 0 records; "
+                    + "a dataset needs at least one training record");
+        }
+        if (!test.shape().equals(train.shape())) {
+            throw new DataException(test.imageFile().location() + ": test images are " + test.shape()
+                    + " but training images (" + train.imageFile().name() + ") are " + train.shape());
+        }
+        int largest = 0;
+        for (int label : train.labels()) {
+            largest = Math.max(largest, label);
+        }
+        int classes = largest + 1;
+        int[] testLabels = test.labels();
+        for (int i = 0; i < testLabels.length; i++) {
+            if (testLabels[i] >= classes) {
+                throw new DataException(test.labelFile().location() + ": label " + testLabels[i] + " at record " + i
+                        + " is outside the " + classes + " classes of the training labels (0.." + largest
+                        + "); a model cannot predict a class it never saw");
+            }
+        }
+        List<DataFile> files = List.of(train.imageFile(), train.labelFile(), test.imageFile(), test.labelFile());
+        return new DatasetInfo(location, train.shape(), classes, files, train.labels(), testLabels);
+    }
+
+    private static void checkEmbeddedHashes(List<DataFile> files) {
+        for (DataFile file : files) {
+            String baseName = file.name().replaceFirst("\\.gz$", "");
+            String expected = EmbeddedMnist.DECODED_SHA256.get(baseName);
+            if (!file.sha256().equals(expected)) {
+                throw new DataException(file.location() + ": SHA-256 " + file.sha256() + " differs from the published "
+                        + "MNIST value " + expected + "; the jar's embedded data is damaged, rebuild the jar");
+            }
+        }
+    }
+}

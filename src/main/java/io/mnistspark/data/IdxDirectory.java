@@ -1,0 +1,28 @@
+package io.mnistspark.data;
+
+/**
+ * A directory holding the four MNIST-format IDX files {@code train-images-idx3-ubyte},
+ * {@code train-labels-idx1-ubyte}, {@code t10k-images-idx3-ubyte} and {@code t10k-labels-idx1-ubyte},
+ * each either raw or gzip-compressed with a {@code .gz} suffix.
+ *
+ * <p>When both the raw and the {@code .gz} form of a file are present (as after {@code gunzip -k}), the raw
+ * one is read: it decodes faster and lets each Spark partition seek straight to its first record instead
+ * of decompressing everything before it. The chosen file is named in {@link DatasetInfo#files()}, with its
+ * SHA-256, so the choice is visible in the run record.
+ *
+ * @param uri a Hadoop path or URI ({@code /data/mnist}, {@code file:///...}, {@code hdfs://...},
+ *            {@code s3a://...}); not blank
+ */
+public record IdxDirectory(String uri) implements DataLocation {
+
+    public IdxDirectory {
+        if (uri == null || uri.isBlank()) {
+            throw new IllegalArgumentException("IDX directory URI must not be blank, got " + (uri == null ? "null" : "\"" + uri + "\""));
+        }
+    }
+
+    @Override
+    public String describe() {
+        return uri;
+    }
+}
