@@ -13,9 +13,7 @@ final class SparkSessions {
         // spark-submit always sets spark.master, so this only applies when the class is run directly (tests, IDE).
         conf.setIfMissing("spark.master", "local[*]");
         SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
-        if (!verbose) {
-            spark.sparkContext().setLogLevel("WARN");
-        }
+        spark.sparkContext().setLogLevel(verbose ? "INFO" : "WARN");
         return spark;
     }
 }

@@ -47,8 +47,8 @@ public final class ShardedDataset {
                 .setName("training shards (train + validation rows)")
                 .persist(StorageLevel.MEMORY_AND_DISK());
         JavaRDD<SparseRows> test = loadTest(sc, info, partitions);
+        // The split broadcast stays alive: it is part of the lineage Spark replays if a cached block is lost.
         training.count();
-        splitBroadcast.destroy();
         return new ShardedDataset(training, test, partitions);
     }
 

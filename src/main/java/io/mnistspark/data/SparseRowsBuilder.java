@@ -34,6 +34,8 @@ public final class SparseRowsBuilder {
         }
         if (rows + 1 >= rowStart.length) {
             rowStart = Arrays.copyOf(rowStart, rowStart.length * 2);
+        }
+        if (rows >= labels.length) {
             labels = Arrays.copyOf(labels, labels.length * 2);
         }
         if (nonzeros + features > columns.length) {

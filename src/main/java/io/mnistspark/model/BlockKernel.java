@@ -14,6 +14,8 @@ public final class BlockKernel {
     private final double[] hidden;
     private final double[] logits;
     private final double[] hiddenGrad;
+    /** W1 as one array per input pixel: the hot loops then run over a whole array from index 0. */
+    private final double[][] w1Rows;
 
     public BlockKernel(NetworkShape shape, double[] params) {
         if (params.length != shape.parameterCount()) {
@@ -25,6 +27,11 @@ public final class BlockKernel {
         this.hidden = new double[shape.hidden()];
         this.logits = new double[shape.classes()];
         this.hiddenGrad = new double[shape.hidden()];
+        this.w1Rows = new double[shape.inputs()][];
+        for (int k = 0; k < shape.inputs(); k++) {
+            w1Rows[k] = java.util.Arrays.copyOfRange(params, shape.w1Offset() + k * shape.hidden(),
+                    shape.w1Offset() + (k + 1) * shape.hidden());
+        }
     }
 
     /**
@@ -34,6 +41,7 @@ public final class BlockKernel {
     public void accumulate(SparseRows block, BatchSums sums, boolean withGradient) {
         checkFeatures(block);
         double[] gradient = withGradient ? sums.gradient(params.length) : null;
+        double[][] w1Grad = withGradient ? new double[shape.inputs()][shape.hidden()] : null;
         for (int r = 0; r < block.rows(); r++) {
             forward(block, r);
             int label = block.label(r);
@@ -41,7 +49,17 @@ public final class BlockKernel {
             double lse = logSumExp();
             sums.addRow(lse - logits[label], argmax() == label);
             if (gradient != null) {
-                backward(block, r, label, lse, gradient);
+                backward(block, r, label, lse, gradient, w1Grad);
+            }
+        }
+        if (gradient != null) {
+            int nh = shape.hidden();
+            for (int k = 0; k < shape.inputs(); k++) {
+                double[] row = w1Grad[k];
+                int base = shape.w1Offset() + k * nh;
+                for (int j = 0; j < nh; j++) {
+                    gradient[base + j] += row[j];
+                }
             }
         }
     }
@@ -63,9 +81,9 @@ public final class BlockKernel {
         // x: 1 x inputs sparse, W1: inputs x hidden row-major -> h += x_k * W1[k, :]
         for (int e = block.rowStart(r), end = block.rowEnd(r); e < end; e++) {
             double x = block.scaled(e);
-            int base = block.column(e) * nh;
+            double[] w1 = w1Rows[block.column(e)];
             for (int j = 0; j < nh; j++) {
-                h[j] += x * w[base + j];
+                h[j] += x * w1[j];
             }
         }
         for (int j = 0; j < nh; j++) {
@@ -112,7 +130,7 @@ public final class BlockKernel {
     }
 
     /** Adds row r's gradient; {@link #logits} becomes dLoss/dz = softmax(z) - onehot(label). */
-    private void backward(SparseRows block, int r, int label, double lse, double[] g) {
+    private void backward(SparseRows block, int r, int label, double lse, double[] g, double[][] w1Grad) {
         int nh = shape.hidden();
         int nc = shape.classes();
         double[] w = params;
@@ -150,9 +168,9 @@ public final class BlockKernel {
         // dW1[k, :] += x_k dh for each nonzero pixel k
         for (int e = block.rowStart(r), end = block.rowEnd(r); e < end; e++) {
             double x = block.scaled(e);
-            int base = block.column(e) * nh;
+            double[] gw1 = w1Grad[block.column(e)];
             for (int j = 0; j < nh; j++) {
-                g[base + j] += x * dh[j];
+                gw1[j] += x * dh[j];
             }
         }
     }
