@@ -168,6 +168,26 @@ final class TestData {
     }
 
     /**
+     * The members of a small valid npz: x_train (4, 2, 3) uint8, y_train (4,) |u1 = 0 1 2 1,
+     * x_test (2, 2, 3) uint8, y_test (2,) |u1 = 1 0; insertion-ordered so tests can replace one.
+     */
+    static Map<String, byte[]> smallNpzMembers() {
+        Map<String, byte[]> members = new java.util.LinkedHashMap<>();
+        members.put("x_train.npy", npy("|u1", false, "(4, 2, 3)", pattern(4, 6)));
+        members.put("y_train.npy", npy("|u1", false, "(4,)", new byte[] {0, 1, 2, 1}));
+        members.put("x_test.npy", npy("|u1", false, "(2, 2, 3)", pattern(2, 6)));
+        members.put("y_test.npy", npy("|u1", false, "(2,)", new byte[] {1, 0}));
+        return members;
+    }
+
+    /** A small valid npz (stored) whose {@code y_train.npy} is replaced by {@code labels}. */
+    static byte[] npzWithTrainLabels(byte[] labels) {
+        Map<String, byte[]> members = smallNpzMembers();
+        members.put("y_train.npy", labels);
+        return zip(members, false);
+    }
+
+    /**
      * Asserts that {@code action} throws a one-line {@link DataException} whose message contains every
      * fragment; returns the message.
      */
