@@ -62,6 +62,17 @@ class EmbeddedMnistTest {
     }
 
     @Test
+    void aDamagedEmbeddedCopyWouldBeRefused() {
+        List<DataFile> damaged = new java.util.ArrayList<>(info.files());
+        DataFile labels = damaged.get(3);
+        damaged.set(3, new DataFile(labels.name(), labels.location(), labels.storedBytes(), "0".repeat(64)));
+        TestData.assertRefused(() -> DatasetReader.checkEmbeddedHashes(damaged),
+                "classpath:/mnist/t10k-labels-idx1-ubyte.gz: SHA-256 " + "0".repeat(64),
+                "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2");
+        DatasetReader.checkEmbeddedHashes(info.files());
+    }
+
+    @Test
     void labelsAreCopiesSoInfoStaysImmutable() {
         info.trainLabels()[0] = 9;
         assertEquals(5, info.trainLabels()[0]);
