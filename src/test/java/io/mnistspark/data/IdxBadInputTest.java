@@ -132,6 +132,8 @@ class IdxBadInputTest {
                 "train-images-idx3-ubyte: is a file, not a directory", ".npz");
         assertRefused(() -> DatasetReader.open(new IdxDirectory(missing), Part.TEST, 0, 1, TestData.conf()),
                 "does not exist");
+        assertRefused(() -> DatasetReader.inspect(new IdxDirectory("nosuchscheme://host/mnist"), TestData.conf()),
+                "nosuchscheme://host/mnist: cannot reach the file system", "nosuchscheme");
     }
 
     @Test
