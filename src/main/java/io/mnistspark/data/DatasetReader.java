@@ -108,7 +108,8 @@ public final class DatasetReader {
         return new DatasetInfo(location, train.shape(), classes, files, train.labels(), testLabels);
     }
 
-    private static void checkEmbeddedHashes(List<DataFile> files) {
+    /** Refuses embedded files whose decoded SHA-256 differs from the published MNIST values. */
+    static void checkEmbeddedHashes(List<DataFile> files) {
         for (DataFile file : files) {
             String baseName = file.name().replaceFirst("\\.gz$", "");
             String expected = EmbeddedMnist.DECODED_SHA256.get(baseName);
