@@ -1,0 +1,108 @@
+package io.mnistspark.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.mnistspark.SparkTestSession;
+import io.mnistspark.data.DatasetInfo;
+import io.mnistspark.data.DatasetReader;
+import io.mnistspark.data.EmbeddedMnist;
+import io.mnistspark.data.Part;
+import io.mnistspark.data.RecordCursor;
+import io.mnistspark.data.ShardedDataset;
+import io.mnistspark.data.SparseRowsBuilder;
+import io.mnistspark.data.TrainValidationSplit;
+import io.mnistspark.model.BatchSums;
+import io.mnistspark.model.BlockKernel;
+import io.mnistspark.model.NetworkShape;
+import io.mnistspark.model.NormalInit;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The distributed pass on the real MNIST equals a single-threaded fold over the same rows, for several
+ * partition counts, and repeats bit for bit.
+ */
+class DistributedPassTest {
+    private static final NetworkShape SHAPE = new NetworkShape(784, 128, 10);
+    private static DatasetInfo info;
+    private static TrainValidationSplit split;
+    private static double[] params;
+    private static BatchSums referenceTrain;
+    private static BatchSums referenceValidation;
+
+    @BeforeAll
+    static void singleThreadedReference() {
+        info = DatasetReader.inspect(new EmbeddedMnist(), null);
+        split = TrainValidationSplit.of(info.count(Part.TRAIN), 0.2, 0);
+        params = new NormalInit(0.1, 0).create(SHAPE);
+        SparseRowsBuilder train = new SparseRowsBuilder(784);
+        SparseRowsBuilder validation = new SparseRowsBuilder(784);
+        byte[] pixels = new byte[784];
+        try (RecordCursor cursor = DatasetReader.open(info.location(), Part.TRAIN, 0, 60000, null)) {
+            for (int record = 0; record < 60000; record++) {
+                int label = cursor.next(pixels);
+                (split.isValidation(record) ? validation : train).add(pixels, label);
+            }
+        }
+        referenceTrain = new BatchSums();
+        referenceValidation = new BatchSums();
+        BlockKernel kernel = new BlockKernel(SHAPE, params);
+        kernel.accumulate(train.build(), referenceTrain, true);
+        kernel.accumulate(validation.build(), referenceValidation, false);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3, 8})
+    void distributedSumsEqualTheSingleThreadedFold(int partitions) {
+        JavaSparkContext sc = SparkTestSession.context();
+        ShardedDataset dataset = ShardedDataset.load(sc, info, split, partitions);
+        try {
+            PassSums sums = new FullBatchPass(sc, dataset.training(), SHAPE, 2).run(params, true);
+            assertEquals(48000, sums.train().rows());
+            assertEquals(12000, sums.validation().rows());
+            assertEquals(referenceTrain.correct(), sums.train().correct());
+            assertEquals(referenceValidation.correct(), sums.validation().correct());
+            assertEquals(referenceTrain.meanLoss(), sums.train().meanLoss(), 1e-12 * referenceTrain.meanLoss());
+            assertEquals(referenceValidation.meanLoss(), sums.validation().meanLoss(),
+                    1e-12 * referenceValidation.meanLoss());
+            double[] expected = referenceTrain.meanGradient();
+            double[] got = sums.train().meanGradient();
+            double scale = maxAbs(expected);
+            for (int i = 0; i < expected.length; i++) {
+                assertEquals(expected[i], got[i], 1e-12 * scale, "gradient entry " + i);
+            }
+        } finally {
+            dataset.release();
+        }
+    }
+
+    @Test
+    void rerunsAreBitwiseIdentical() {
+        JavaSparkContext sc = SparkTestSession.context();
+        ShardedDataset dataset = ShardedDataset.load(sc, info, split, 5);
+        try {
+            FullBatchPass pass = new FullBatchPass(sc, dataset.training(), SHAPE, 2);
+            PassSums first = pass.run(params, true);
+            for (int run = 0; run < 3; run++) {
+                PassSums again = pass.run(params, true);
+                assertEquals(first.train().lossSum(), again.train().lossSum(), 0.0);
+                assertEquals(first.validation().lossSum(), again.validation().lossSum(), 0.0);
+                assertArrayEquals(first.train().gradientSums(), again.train().gradientSums(), 0.0);
+            }
+        } finally {
+            dataset.release();
+        }
+    }
+
+    static double maxAbs(double[] values) {
+        double max = 0;
+        for (double v : values) {
+            max = Math.max(max, Math.abs(v));
+        }
+        return max;
+    }
+}
