@@ -57,8 +57,11 @@ public final class GoldenFile {
         }
     }
 
-    /** The block whose label starts with {@code prefix}. */
+    /** The block labelled {@code prefix}, or else the first whose label starts with it. */
     public double[] block(String prefix) {
+        if (blocks.containsKey(prefix)) {
+            return blocks.get(prefix);
+        }
         for (Map.Entry<String, double[]> block : blocks.entrySet()) {
             if (block.getKey().startsWith(prefix)) {
                 return block.getValue();
