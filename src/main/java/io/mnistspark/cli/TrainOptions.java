@@ -3,6 +3,7 @@ package io.mnistspark.cli;
 import io.mnistspark.model.ConstantInit;
 import io.mnistspark.model.Initialization;
 import io.mnistspark.model.NormalInit;
+import io.mnistspark.optim.LearningRateDtype;
 import io.mnistspark.optim.OptimizerChoice;
 import io.mnistspark.train.EarlyStoppingRule;
 import io.mnistspark.train.TrainingSettings;
@@ -21,6 +22,12 @@ public final class TrainOptions {
     @Option(names = "--learning-rate", paramLabel = "LR", defaultValue = "0.001",
             description = "Learning rate. Default: ${DEFAULT-VALUE}.")
     double learningRate;
+
+    @Option(names = "--learning-rate-dtype", paramLabel = "float32|float64", defaultValue = "float32",
+            description = "Precision the learning rate is held in. Keras keeps it in a float32 variable, so the notebook "
+                    + "stepped with (double) 0.001f = 0.0010000000474974513; float32 reproduces its printed losses to "
+                    + "the last digit. Default: ${DEFAULT-VALUE}.")
+    String learningRateDtype;
 
     @Option(names = "--init", paramLabel = "constant|normal", defaultValue = "normal",
             description = "Weight initialisation: constant (every weight --init-value) or normal (N(0, --init-stddev), "
@@ -84,6 +91,11 @@ public final class TrainOptions {
             throw new SettingsException("--optimizer: " + e.getMessage());
         }
         checkRanges();
+        try {
+            LearningRateDtype.parse(learningRateDtype);
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException("--learning-rate-dtype: " + e.getMessage());
+        }
         if (!earlyStopping && (patience != null || minDelta != null || restoreBest)) {
             throw new SettingsException("--patience, --min-delta and --restore-best refine --early-stopping; "
                     + "add --early-stopping or drop them");
@@ -97,7 +109,8 @@ public final class TrainOptions {
             int maxSteps = steps != null ? steps : (earlyStopping ? DEFAULT_MAX_STEPS_EARLY : DEFAULT_STEPS);
             String runName = name != null ? name
                     : choice.label() + "-" + initialization.name() + (earlyStopping ? "-early" : "");
-            return new TrainingSettings(runName, hidden, initialization, choice, learningRate, maxSteps, rule,
+            return new TrainingSettings(runName, hidden, initialization, choice, learningRate,
+                    LearningRateDtype.parse(learningRateDtype), maxSteps, rule,
                     printEvery, treeDepth);
         } catch (IllegalArgumentException e) {
             throw new SettingsException(e.getMessage());

@@ -92,8 +92,9 @@ public final class TrainingJob {
 
     private RunOutcome trainOne(JavaSparkContext sc, ShardedDataset dataset, NetworkShape shape,
             TrainingSettings settings, String prefix) {
-        out.printf("%sTraining %s: network %s, %s init, %s lr %s, %s%n", prefix, settings.runName(), shape,
+        out.printf("%sTraining %s: network %s, %s init, %s lr %s (%s), %s%n", prefix, settings.runName(), shape,
                 settings.init().name(), settings.optimizer().label(), settings.learningRate(),
+                settings.learningRateDtype().label(),
                 settings.earlyStopping().isPresent() ? "early stopping, at most " + settings.maxSteps() + " steps"
                         : settings.maxSteps() + " steps");
         long start = System.nanoTime();

@@ -96,6 +96,8 @@ public final class SummaryJson {
         }
         out.put("optimizer", s.optimizer().label());
         out.put("learning_rate", s.learningRate());
+        out.put("learning_rate_dtype", s.learningRateDtype().label());
+        out.put("effective_learning_rate", s.effectiveLearningRate());
         out.put("max_steps", s.maxSteps());
         out.put("early_stopping", s.earlyStopping().isPresent());
         s.earlyStopping().ifPresent(rule -> {

@@ -26,7 +26,7 @@ public final class Trainer {
     /** Trains from the settings' initialisation. */
     public TrainingResult train(StepListener listener) {
         double[] params = settings.init().create(shape);
-        Optimizer optimizer = settings.optimizer().create(settings.learningRate(), shape.parameterCount());
+        Optimizer optimizer = settings.optimizer().create(settings.effectiveLearningRate(), shape.parameterCount());
         return train(params, optimizer, listener);
     }
 
