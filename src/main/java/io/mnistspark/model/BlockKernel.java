@@ -1,37 +1,58 @@
 package io.mnistspark.model;
 
 import io.mnistspark.data.SparseRows;
+import java.util.Arrays;
 
 /**
  * Forward and backward passes of {@code h = relu(x W1 + b1)}, {@code z = h W2 + b2} with softmax
- * cross-entropy, over a block of sparse rows, in plain loops over {@code double[]}.
+ * cross-entropy, over a block of sparse rows. The first layer, where nearly all the arithmetic is, goes
+ * through {@link HiddenLayerMath}; the small second layer and the softmax are plain loops here.
  *
- * <p>Holds per-row scratch space, so one kernel serves one thread; the parameters are only read.
+ * <p>Rows are processed in chunks: forward and the second layer's gradient row by row, then the first
+ * layer's weight gradient for the whole chunk at once, column by column.
+ *
+ * <p>Holds scratch space, so one kernel serves one thread; the parameters are only read.
  */
 public final class BlockKernel {
+    private static final HiddenLayerMath DEFAULT_MATH = HiddenLayerMath.best();
+    private static final int CHUNK_ROWS = 128;
+
     private final NetworkShape shape;
     private final double[] params;
+    private final HiddenLayerMath math;
+    /** W1 as one array per input pixel (row k of W1), so the hot loops run over whole arrays. */
+    private final double[][] w1Rows;
+    private final double[] b1;
     private final double[] hidden;
     private final double[] logits;
-    private final double[] hiddenGrad;
-    /** W1 as one array per input pixel: the hot loops then run over a whole array from index 0. */
-    private final double[][] w1Rows;
+    private double[][] hiddenGrads;
+    private ChunkColumns chunk;
 
     public BlockKernel(NetworkShape shape, double[] params) {
+        this(shape, params, DEFAULT_MATH);
+    }
+
+    BlockKernel(NetworkShape shape, double[] params, HiddenLayerMath math) {
         if (params.length != shape.parameterCount()) {
             throw new IllegalArgumentException("network " + shape + " has " + shape.parameterCount()
                     + " parameters, got an array of " + params.length);
         }
         this.shape = shape;
         this.params = params;
-        this.hidden = new double[shape.hidden()];
-        this.logits = new double[shape.classes()];
-        this.hiddenGrad = new double[shape.hidden()];
+        this.math = math;
+        int nh = shape.hidden();
         this.w1Rows = new double[shape.inputs()][];
         for (int k = 0; k < shape.inputs(); k++) {
-            w1Rows[k] = java.util.Arrays.copyOfRange(params, shape.w1Offset() + k * shape.hidden(),
-                    shape.w1Offset() + (k + 1) * shape.hidden());
+            w1Rows[k] = Arrays.copyOfRange(params, shape.w1Offset() + k * nh, shape.w1Offset() + (k + 1) * nh);
         }
+        this.b1 = Arrays.copyOfRange(params, shape.b1Offset(), shape.w2Offset());
+        this.hidden = new double[nh];
+        this.logits = new double[shape.classes()];
+    }
+
+    /** Which implementation of the first-layer loops this JVM uses: {@code plain} or {@code vector-<bits>}. */
+    public static String implementation() {
+        return DEFAULT_MATH.name();
     }
 
     /**
@@ -42,14 +63,26 @@ public final class BlockKernel {
         checkFeatures(block);
         double[] gradient = withGradient ? sums.gradient(params.length) : null;
         double[][] w1Grad = withGradient ? new double[shape.inputs()][shape.hidden()] : null;
-        for (int r = 0; r < block.rows(); r++) {
-            forward(block, r);
-            int label = block.label(r);
-            checkLabel(label, r);
-            double lse = logSumExp();
-            sums.addRow(lse - logits[label], argmax() == label);
+        if (withGradient && hiddenGrads == null) {
+            hiddenGrads = new double[CHUNK_ROWS][shape.hidden()];
+            chunk = new ChunkColumns(shape.inputs());
+        }
+        for (int first = 0; first < block.rows(); first += CHUNK_ROWS) {
+            int count = Math.min(CHUNK_ROWS, block.rows() - first);
+            for (int i = 0; i < count; i++) {
+                int r = first + i;
+                forward(block, r);
+                int label = block.label(r);
+                checkLabel(label, r);
+                double lse = logSumExp();
+                sums.addRow(lse - logits[label], argmax() == label);
+                if (gradient != null) {
+                    backwardSecondLayer(label, lse, gradient, hiddenGrads[i]);
+                }
+            }
             if (gradient != null) {
-                backward(block, r, label, lse, gradient, w1Grad);
+                chunk.load(block, first, count);
+                math.accumulateW1Gradient(chunk, hiddenGrads, w1Grad);
             }
         }
         if (gradient != null) {
@@ -75,23 +108,15 @@ public final class BlockKernel {
     private void forward(SparseRows block, int r) {
         int nh = shape.hidden();
         int nc = shape.classes();
-        double[] w = params;
         double[] h = hidden;
-        System.arraycopy(w, shape.b1Offset(), h, 0, nh);
-        // x: 1 x inputs sparse, W1: inputs x hidden row-major -> h += x_k * W1[k, :]
-        for (int e = block.rowStart(r), end = block.rowEnd(r); e < end; e++) {
-            double x = block.scaled(e);
-            double[] w1 = w1Rows[block.column(e)];
-            for (int j = 0; j < nh; j++) {
-                h[j] += x * w1[j];
-            }
-        }
+        math.forward(block, r, w1Rows, b1, h);
         for (int j = 0; j < nh; j++) {
             if (h[j] < 0.0) {
                 h[j] = 0.0;
             }
         }
         // h: 1 x hidden, W2: hidden x classes row-major -> z = b2 + sum_j h_j W2[j, :]
+        double[] w = params;
         double[] z = logits;
         System.arraycopy(w, shape.b2Offset(), z, 0, nc);
         int w2 = shape.w2Offset();
@@ -129,8 +154,11 @@ public final class BlockKernel {
         return best;
     }
 
-    /** Adds row r's gradient; {@link #logits} becomes dLoss/dz = softmax(z) - onehot(label). */
-    private void backward(SparseRows block, int r, int label, double lse, double[] g, double[][] w1Grad) {
+    /**
+     * Adds the row's gradient of W2, b2 and b1 into {@code g} and leaves dLoss/dh (zero where the ReLU was
+     * off) in {@code dh}; {@link #logits} becomes dLoss/dz = softmax(z) - onehot(label).
+     */
+    private void backwardSecondLayer(int label, double lse, double[] g, double[] dh) {
         int nh = shape.hidden();
         int nc = shape.classes();
         double[] w = params;
@@ -144,9 +172,9 @@ public final class BlockKernel {
         for (int c = 0; c < nc; c++) {
             g[gb2 + c] += dz[c];
         }
-        // dW2[j, :] += h_j dz ; dh_j = (W2[j, :] . dz) where h_j > 0 (ReLU passes no gradient at 0)
+        // dW2[j, :] += h_j dz ; dh_j = W2[j, :] . dz where h_j > 0 (ReLU passes no gradient at 0)
         int w2 = shape.w2Offset();
-        double[] dh = hiddenGrad;
+        int gb1 = shape.b1Offset();
         for (int j = 0; j < nh; j++) {
             double hj = h[j];
             if (hj > 0.0) {
@@ -157,20 +185,9 @@ public final class BlockKernel {
                     sum += w[base + c] * dz[c];
                 }
                 dh[j] = sum;
+                g[gb1 + j] += sum;
             } else {
                 dh[j] = 0.0;
-            }
-        }
-        int gb1 = shape.b1Offset();
-        for (int j = 0; j < nh; j++) {
-            g[gb1 + j] += dh[j];
-        }
-        // dW1[k, :] += x_k dh for each nonzero pixel k
-        for (int e = block.rowStart(r), end = block.rowEnd(r); e < end; e++) {
-            double x = block.scaled(e);
-            double[] gw1 = w1Grad[block.column(e)];
-            for (int j = 0; j < nh; j++) {
-                gw1[j] += x * dh[j];
             }
         }
     }
