@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Independent float64 numpy reference for the homework notebook (spec/homework-notebook.txt).
+r"""Independent float64 numpy reference for the homework notebook (spec/homework-notebook.txt).
 
 This is the oracle the Java/Spark job is checked against. It uses only the Python standard library and
 numpy: the four MNIST IDX files are read with gzip + numpy, the split is scikit-learn's
@@ -232,6 +232,9 @@ def main(argv=None):
     p.add_argument("--beta-dtype", choices=["float32", "float64"], default="float64",
                    help="Adam beta1/beta2 as float64 (Keras 3 / TF>=2.11 Python floats) or float32-rounded "
                         "(legacy OptimizerV2 hyper variables); experiment only")
+    p.add_argument("--perturb", type=float, default=0.0,
+                   help="experiment only: scale W1 by (1 + PERTURB * N(0,1)) entrywise after init (generator "
+                        "RandomState(seed + 1)), to see what a few-ulp asymmetry does to the constant-init run")
     p.add_argument("--steps", type=int, default=None, help="steps (default 1000; 10000 max with --early-stopping)")
     p.add_argument("--early-stopping", action="store_true",
                    help="notebook rule: stop after the first step (from the 3rd on) whose val loss exceeds the previous")
@@ -259,6 +262,8 @@ def main(argv=None):
     else:
         opt = Adam(lr)
     params = init_params(a.init, a.init_value, a.init_stddev, a.seed)
+    if a.perturb:
+        params[0] *= 1.0 + a.perturb * np.random.RandomState(a.seed + 1).standard_normal(params[0].shape)
 
     train = Evaluator(data["x_train"], data["y_train"])
     val = Evaluator(data["x_val"], data["y_val"])

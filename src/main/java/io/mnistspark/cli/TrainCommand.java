@@ -9,11 +9,15 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "train", sortOptions = false, usageHelpAutoWidth = true,
         description = {"Train the 784-128-10 ReLU network with exact full-batch gradients on Spark, test it, and "
@@ -45,17 +49,54 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Replace the contents of an existing --out directory.")
     boolean overwrite;
 
+    @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "0",
+            description = "Save the run's state into --out every N steps (parameters, optimizer moments, history, "
+                    + "early-stopping state), so --resume can continue it after a crash. Default: 0 (off).")
+    int checkpointEvery;
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Continue the interrupted run in DIR (its --out) from its newest checkpoint, with the "
+                    + "settings saved there; takes no other option but --verbose. The result is bit for bit the "
+                    + "uninterrupted run's.")
+    String resume;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
+        if (resume != null) {
+            return resume();
+        }
         dataOptions.validate();
+        if (checkpointEvery < 0) {
+            throw new SettingsException("--checkpoint-every must be 0 (off) or more, got " + checkpointEvery);
+        }
         TrainingSettings settings = trainOptions.toSettings(runName);
         String outDir = out != null ? out : defaultOut(settings.runName());
         JobSettings job = new JobSettings(dataOptions.location(), dataOptions.valFraction, dataOptions.splitSeed,
-                dataOptions.partitions, outDir, overwrite, List.of(settings));
-        RunDirectory.checkWritable(outDir, overwrite, new Configuration());
-        SparkSession spark = SparkSessions.start(common.verbose);
+                dataOptions.partitions, outDir, overwrite, checkpointEvery, List.of(settings));
+        RunDirectory.check(outDir, overwrite ? RunDirectory.Mode.OVERWRITE : RunDirectory.Mode.NEW, new Configuration());
+        return runJob(common.verbose, trainingJob -> trainingJob.run(job));
+    }
+
+    private int resume() {
+        for (OptionSpec option : spec.commandLine().getParseResult().matchedOptions()) {
+            String name = option.longestName();
+            if (!name.equals("--resume") && !name.equals("--verbose")) {
+                throw new SettingsException("--resume continues a run with the settings saved in its checkpoint; "
+                        + "drop " + name);
+            }
+        }
+        RunDirectory.check(resume, RunDirectory.Mode.RESUME, new Configuration());
+        return runJob(common.verbose, trainingJob -> trainingJob.resume(resume));
+    }
+
+    /** Starts Spark, runs the job, stops Spark; exit code 1 if a run diverged. */
+    static int runJob(boolean verbose, Function<TrainingJob, List<RunOutcome>> work) {
+        SparkSession spark = SparkSessions.start(verbose);
         try {
-            List<RunOutcome> outcomes = new TrainingJob(spark, System.out).run(job);
+            List<RunOutcome> outcomes = work.apply(new TrainingJob(spark, System.out));
             return outcomes.stream().anyMatch(o -> o.result().diverged()) ? ExitCode.FAILED : ExitCode.OK;
         } finally {
             spark.stop();

@@ -8,13 +8,16 @@ import io.mnistspark.data.TrainValidationSplit;
 import io.mnistspark.model.ModelFiles;
 import io.mnistspark.model.NetworkShape;
 import io.mnistspark.report.HistoryParquet;
+import io.mnistspark.report.OutputException;
 import io.mnistspark.report.RunDirectory;
 import io.mnistspark.report.SummaryJson;
+import io.mnistspark.train.Checkpointer;
 import io.mnistspark.train.ConfusionMatrix;
 import io.mnistspark.train.FullBatchPass;
 import io.mnistspark.train.JobSettings;
 import io.mnistspark.train.ProgressPrinter;
 import io.mnistspark.train.RunOutcome;
+import io.mnistspark.train.RunState;
 import io.mnistspark.train.StepRecord;
 import io.mnistspark.train.TestEvaluation;
 import io.mnistspark.train.Trainer;
@@ -28,6 +31,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
@@ -48,38 +52,67 @@ public final class TrainingJob {
 
     /** Runs the job; outputs land in {@code job.out()} only if every run finished (diverged runs included). */
     public List<RunOutcome> run(JobSettings job) {
+        RunDirectory.Mode mode = job.overwrite() ? RunDirectory.Mode.OVERWRITE : RunDirectory.Mode.NEW;
+        RunDirectory.check(job.out(), mode, hadoopConf());
+        return execute(job, mode, null);
+    }
+
+    /** Continues the interrupted job in {@code out} from its newest checkpoint, with the settings saved there. */
+    public List<RunOutcome> resume(String out) {
+        RunDirectory.check(out, RunDirectory.Mode.RESUME, hadoopConf());
+        Checkpoint checkpoint;
+        try {
+            Path dir = new Path(out);
+            CheckpointStore store = new CheckpointStore(dir.getFileSystem(hadoopConf()), dir);
+            Path latest = store.latest();
+            if (latest == null) {
+                throw new OutputException(out + ": holds no checkpoint (the run had no --checkpoint-every, or was "
+                        + "killed before its first one); start it again with --overwrite");
+            }
+            checkpoint = store.load(latest);
+            this.out.printf("Resuming from %s: run %d of %d at step %d%n", latest, checkpoint.runIndex() + 1,
+                    checkpoint.job().runs().size(), checkpoint.state().stepsDone());
+        } catch (IOException | IllegalArgumentException e) {
+            throw new OutputException(out + ": cannot read its checkpoint: " + e.getMessage(), e);
+        }
+        return execute(checkpoint.job(), RunDirectory.Mode.RESUME, checkpoint);
+    }
+
+    private List<RunOutcome> execute(JobSettings requested, RunDirectory.Mode mode, Checkpoint resumeFrom) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         String startedAt = Instant.now().toString();
-        RunDirectory.checkWritable(job.out(), job.overwrite(), sc.hadoopConfiguration());
-
         long t0 = System.nanoTime();
-        DatasetInfo info = DatasetReader.inspect(job.data(), sc.hadoopConfiguration());
-        TrainValidationSplit split = TrainValidationSplit.of(info.count(Part.TRAIN), job.valFraction(), job.splitSeed());
-        int partitions = job.partitions() > 0 ? job.partitions() : sc.defaultParallelism();
+        DatasetInfo info = DatasetReader.inspect(requested.data(), sc.hadoopConfiguration());
+        TrainValidationSplit split = TrainValidationSplit.of(info.count(Part.TRAIN), requested.valFraction(),
+                requested.splitSeed());
+        int partitions = requested.partitions() > 0 ? requested.partitions() : sc.defaultParallelism();
+        JobSettings job = requested.withPartitions(partitions);
         ShardedDataset dataset = ShardedDataset.load(sc, info, split, partitions);
         out.printf("Data: %s, %d train / %d validation / %d test images of %dx%d, %d classes; "
                 + "%d partitions, loaded in %.1f s%n", info.location().describe(), split.trainCount(),
                 split.validationCount(), info.count(Part.TEST), info.shape().rows(), info.shape().cols(),
                 info.classes(), partitions, (System.nanoTime() - t0) / 1e9);
 
-        RunDirectory dir = RunDirectory.create(job.out(), job.overwrite(), sc.hadoopConfiguration());
+        RunDirectory dir = RunDirectory.open(job.out(), mode, sc.hadoopConfiguration());
+        CheckpointStore checkpoints = new CheckpointStore(dir.fileSystem(), dir.target());
         try {
-            List<RunOutcome> outcomes = new ArrayList<>();
-            double[] lastParams = null;
-            NetworkShape lastShape = null;
-            for (int i = 0; i < job.runs().size(); i++) {
+            List<RunOutcome> outcomes = new ArrayList<>(resumeFrom == null ? List.of() : resumeFrom.completed());
+            NetworkShape shape = null;
+            for (int i = outcomes.size(); i < job.runs().size(); i++) {
                 TrainingSettings settings = job.runs().get(i);
-                NetworkShape shape = new NetworkShape(info.shape().pixels(), settings.hidden(), info.classes());
+                shape = new NetworkShape(info.shape().pixels(), settings.hidden(), info.classes());
+                RunState state = resumeFrom != null && i == resumeFrom.runIndex() ? resumeFrom.state()
+                        : RunState.fresh(settings, shape);
                 String prefix = job.runs().size() > 1
                         ? "[run " + (i + 1) + "/" + job.runs().size() + " " + settings.runName() + "] " : "";
-                RunOutcome outcome = trainOne(sc, dataset, shape, settings, prefix);
-                outcomes.add(outcome);
-                lastParams = outcome.result().params();
-                lastShape = shape;
+                Checkpointer checkpointer = checkpointer(job, checkpoints, outcomes, i, shape);
+                outcomes.add(trainOne(sc, dataset, shape, settings, state, checkpointer, prefix));
             }
+            RunOutcome last = outcomes.get(outcomes.size() - 1);
+            NetworkShape lastShape = new NetworkShape(info.shape().pixels(), last.settings().hidden(), info.classes());
             writeOutputs(dir, job, new SummaryJson.JobContext(info, split, partitions, sc.master(), spark.version(),
-                    version(), startedAt), outcomes, lastShape, lastParams);
-            dir.commit();
+                    version(), startedAt), outcomes, lastShape, last.result().params());
+            dir.commit(CheckpointStore.PREFIX);
             out.println("Outputs: " + dir.target());
             return outcomes;
         } catch (RuntimeException e) {
@@ -90,18 +123,41 @@ public final class TrainingJob {
         }
     }
 
+    /** Saves the job every {@code checkpointEvery} steps of run {@code runIndex}; nothing when it is 0. */
+    private static Checkpointer checkpointer(JobSettings job, CheckpointStore store, List<RunOutcome> finished,
+            int runIndex, NetworkShape shape) {
+        if (job.checkpointEvery() == 0) {
+            return Checkpointer.NONE;
+        }
+        List<RunOutcome> before = List.copyOf(finished);
+        return state -> {
+            if (state.stepsDone() % job.checkpointEvery() == 0) {
+                try {
+                    store.save(new Checkpoint(job, before, runIndex, state), shape);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write a checkpoint at step " + state.stepsDone(), e);
+                }
+            }
+        };
+    }
+
+    private Configuration hadoopConf() {
+        return spark.sparkContext().hadoopConfiguration();
+    }
+
     private RunOutcome trainOne(JavaSparkContext sc, ShardedDataset dataset, NetworkShape shape,
-            TrainingSettings settings, String prefix) {
-        out.printf("%sTraining %s: network %s, %s init, %s lr %s (%s), %s%n", prefix, settings.runName(), shape,
+            TrainingSettings settings, RunState state, Checkpointer checkpointer, String prefix) {
+        out.printf("%sTraining %s: network %s, %s init, %s lr %s (%s), %s%s%n", prefix, settings.runName(), shape,
                 settings.init().name(), settings.optimizer().label(), settings.learningRate(),
                 settings.learningRateDtype().label(),
                 settings.earlyStopping().isPresent() ? "early stopping, at most " + settings.maxSteps() + " steps"
-                        : settings.maxSteps() + " steps");
+                        : settings.maxSteps() + " steps",
+                state.stepsDone() > 0 ? ", continuing after step " + state.stepsDone() : "");
         long start = System.nanoTime();
         FullBatchPass pass = new FullBatchPass(sc, dataset.training(), shape, settings.treeDepth());
         Trainer trainer = new Trainer(pass, shape, settings);
-        TrainingResult result = trainer.train(new ProgressPrinter(out, settings.printEvery(),
-                settings.earlyStopping().isPresent(), prefix));
+        TrainingResult result = trainer.train(state, new ProgressPrinter(out, settings.printEvery(),
+                settings.earlyStopping().isPresent(), prefix), checkpointer);
         double wall = (System.nanoTime() - start) / 1e9;
         if (result.diverged()) {
             out.printf("%sRun %s diverged at step %d: no test evaluation; its history is kept%n", prefix,

@@ -11,66 +11,88 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * An output directory that appears only when complete: everything is written into a hidden sibling
- * ({@code .NAME.tmp-<id>}) and renamed into place by {@link #commit()}, so a run killed at any moment never
- * leaves a directory that looks finished. Works on any Hadoop file system ({@code file:}, {@code hdfs:}).
+ * A run's output directory. While the run trains it holds only checkpoints; the outputs are written into a
+ * hidden staging directory inside it and moved into place by {@link #commit()}, {@code summary.json} last,
+ * so a directory without {@code summary.json} is never mistaken for a finished run. Works on any Hadoop
+ * file system ({@code file:}, {@code hdfs:}).
  */
 public final class RunDirectory {
+    /** The file whose presence marks a finished run; written last. */
+    public static final String COMPLETION_MARKER = "summary.json";
+
+    /** How an existing directory is treated. */
+    public enum Mode { NEW, OVERWRITE, RESUME }
+
     private final FileSystem fs;
     private final Path target;
     private final Path staging;
-    private final boolean overwrite;
+    private final boolean createdHere;
 
-    private RunDirectory(FileSystem fs, Path target, Path staging, boolean overwrite) {
+    private RunDirectory(FileSystem fs, Path target, Path staging, boolean createdHere) {
         this.fs = fs;
         this.target = target;
         this.staging = staging;
-        this.overwrite = overwrite;
+        this.createdHere = createdHere;
     }
 
     /**
-     * Checks that {@code out} may be written and creates the staging directory.
+     * Checks {@code out} against {@code mode} and prepares it (deleting an old run under OVERWRITE).
      *
-     * @throws OutputException if {@code out} is a file, or a non-empty directory and {@code overwrite} is off
+     * @throws OutputException if the directory cannot take the run, with what to do instead
      */
-    public static RunDirectory create(String out, boolean overwrite, Configuration conf) {
+    public static RunDirectory open(String out, Mode mode, Configuration conf) {
         try {
             Path target = new Path(out);
             FileSystem fs = target.getFileSystem(conf);
             target = fs.makeQualified(target);
-            checkWritable(fs, target, overwrite);
-            Path staging = new Path(target.getParent(), "." + target.getName() + ".tmp-" + UUID.randomUUID());
-            if (!fs.mkdirs(staging)) {
-                throw new OutputException(staging + ": cannot create the staging directory");
+            boolean existed = check(fs, target, mode);
+            if (existed && mode == Mode.OVERWRITE) {
+                fs.delete(target, true);
+                existed = false;
             }
-            return new RunDirectory(fs, target, staging, overwrite);
+            fs.mkdirs(target);
+            Path staging = new Path(target, ".staging-" + UUID.randomUUID());
+            return new RunDirectory(fs, target, staging, !existed);
         } catch (IOException e) {
             throw new OutputException(out + ": cannot prepare the output directory: " + e.getMessage(), e);
         }
     }
 
-    /** Fails fast, before any work, if {@code out} cannot take a new run. */
-    public static void checkWritable(String out, boolean overwrite, Configuration conf) {
+    /** Fails fast, before any work, if {@code out} cannot take the run; changes nothing. */
+    public static void check(String out, Mode mode, Configuration conf) {
         try {
             Path target = new Path(out);
             FileSystem fs = target.getFileSystem(conf);
-            checkWritable(fs, fs.makeQualified(target), overwrite);
+            check(fs, fs.makeQualified(target), mode);
         } catch (IOException e) {
             throw new OutputException(out + ": cannot check the output directory: " + e.getMessage(), e);
         }
     }
 
-    private static void checkWritable(FileSystem fs, Path target, boolean overwrite) throws IOException {
+    /** Returns whether the directory exists (and may be used in {@code mode}). */
+    private static boolean check(FileSystem fs, Path target, Mode mode) throws IOException {
         if (!fs.exists(target)) {
-            return;
+            if (mode == Mode.RESUME) {
+                throw new OutputException(target + ": does not exist; --resume takes the --out directory of an "
+                        + "interrupted run");
+            }
+            return false;
         }
         FileStatus status = fs.getFileStatus(target);
         if (!status.isDirectory()) {
             throw new OutputException(target + ": exists and is a file; choose a directory for --out");
         }
-        if (fs.listStatus(target).length > 0 && !overwrite) {
-            throw new OutputException(target + ": already holds files; choose a new --out directory or add --overwrite");
+        boolean finished = fs.exists(new Path(target, COMPLETION_MARKER));
+        if (mode == Mode.RESUME && finished) {
+            throw new OutputException(target + ": holds a finished run (it has " + COMPLETION_MARKER
+                    + "); there is nothing to resume");
         }
+        if (mode == Mode.NEW && fs.listStatus(target).length > 0) {
+            throw new OutputException(target + ": already holds " + (finished ? "a finished run" : "files of an "
+                    + "unfinished run") + "; choose a new --out directory, add --overwrite"
+                    + (finished ? "" : ", or continue it with --resume " + target));
+        }
+        return true;
     }
 
     /** A location inside the staging directory, as a URI string Spark and Hadoop accept. */
@@ -91,7 +113,7 @@ public final class RunDirectory {
         return fs;
     }
 
-    /** The staging directory, where files go until {@link #commit()}. */
+    /** The staging directory, where outputs go until {@link #commit()}. */
     public Path staging() {
         return staging;
     }
@@ -101,27 +123,55 @@ public final class RunDirectory {
         return target;
     }
 
-    /** Moves the finished staging directory into place (replacing an old run only under overwrite). */
-    public void commit() {
+    /**
+     * Moves every staged output into the directory, {@code summary.json} last, then removes the staging
+     * directory and everything whose name starts with {@code transientPrefix} (the checkpoints).
+     */
+    public void commit(String transientPrefix) {
         try {
-            if (fs.exists(target)) {
-                if (!overwrite && fs.listStatus(target).length > 0) {
-                    throw new OutputException(target + ": appeared while the run was writing; the finished run is left in " + staging);
+            Path marker = null;
+            for (FileStatus child : fs.listStatus(staging)) {
+                if (child.getPath().getName().equals(COMPLETION_MARKER)) {
+                    marker = child.getPath();
+                    continue;
                 }
-                fs.delete(target, true);
+                moveIn(child.getPath());
             }
-            if (!fs.rename(staging, target)) {
-                throw new OutputException(target + ": could not move the finished run from " + staging);
+            if (marker == null) {
+                throw new IllegalStateException("no " + COMPLETION_MARKER + " was staged in " + staging);
+            }
+            moveIn(marker);
+            fs.delete(staging, true);
+            for (FileStatus child : fs.listStatus(target)) {
+                if (child.getPath().getName().startsWith(transientPrefix)) {
+                    fs.delete(child.getPath(), true);
+                }
             }
         } catch (IOException e) {
             throw new OutputException(target + ": could not move the finished run into place: " + e.getMessage(), e);
         }
     }
 
-    /** Deletes the staging directory (after a failure), leaving no partial output behind. */
+    private void moveIn(Path staged) throws IOException {
+        Path destination = new Path(target, staged.getName());
+        if (fs.exists(destination)) {
+            fs.delete(destination, true);
+        }
+        if (!fs.rename(staged, destination)) {
+            throw new IOException("rename of " + staged + " to " + destination + " failed");
+        }
+    }
+
+    /**
+     * After a failure: deletes the staging directory, and the run directory itself if this run created it
+     * and left nothing in it (checkpoints stay, for --resume).
+     */
     public void abort() {
         try {
             fs.delete(staging, true);
+            if (createdHere && fs.exists(target) && fs.listStatus(target).length == 0) {
+                fs.delete(target, true);
+            }
         } catch (IOException e) {
             // Nothing more to do: the staging name is hidden and says it is temporary.
         }

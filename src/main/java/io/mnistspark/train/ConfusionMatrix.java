@@ -22,6 +22,14 @@ public final class ConfusionMatrix implements Serializable {
         counts[actual * classes + predicted]++;
     }
 
+    /** Counts {@code count} predictions of one kind at once (modifies this). */
+    public void add(int actual, int predicted, long count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("a count cannot be negative, got " + count);
+        }
+        counts[actual * classes + predicted] += count;
+    }
+
     /** Adds {@code other}'s counts into this (modifies this) and returns this. */
     public ConfusionMatrix merge(ConfusionMatrix other) {
         if (other.classes != classes) {

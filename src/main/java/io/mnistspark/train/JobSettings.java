@@ -8,9 +8,11 @@ import java.util.List;
  * on it one after another (one for {@code train}, several for {@code suite}).
  *
  * @param partitions Spark partitions for the data; 0 means Spark's default parallelism
+ * @param overwrite replace an existing output directory
+ * @param checkpointEvery save a checkpoint every this many steps; 0 for none
  */
 public record JobSettings(DataLocation data, double valFraction, long splitSeed, int partitions, String out,
-        boolean overwrite, List<TrainingSettings> runs) {
+        boolean overwrite, int checkpointEvery, List<TrainingSettings> runs) {
     public JobSettings {
         if (!(valFraction > 0.0 && valFraction < 1.0)) {
             throw new IllegalArgumentException("--val-fraction must be strictly between 0 and 1, got " + valFraction);
@@ -24,9 +26,17 @@ public record JobSettings(DataLocation data, double valFraction, long splitSeed,
         if (out == null || out.isBlank()) {
             throw new IllegalArgumentException("--out needs a directory");
         }
+        if (checkpointEvery < 0) {
+            throw new IllegalArgumentException("--checkpoint-every must be 0 (off) or more, got " + checkpointEvery);
+        }
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("a job needs at least one run");
         }
         runs = List.copyOf(runs);
+    }
+
+    /** The same job on {@code partitions} partitions (a resolved default, or a resumed run's count). */
+    public JobSettings withPartitions(int count) {
+        return new JobSettings(data, valFraction, splitSeed, count, out, overwrite, checkpointEvery, runs);
     }
 }

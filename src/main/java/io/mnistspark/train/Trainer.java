@@ -2,9 +2,6 @@ package io.mnistspark.train;
 
 import io.mnistspark.model.BatchSums;
 import io.mnistspark.model.NetworkShape;
-import io.mnistspark.optim.Optimizer;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The step loop on the driver. One fused pass per step: the pass at the parameters after update t gives
@@ -23,24 +20,24 @@ public final class Trainer {
         this.settings = settings;
     }
 
-    /** Trains from the settings' initialisation. */
+    /** Trains from the settings' initialisation, without checkpoints. */
     public TrainingResult train(StepListener listener) {
-        double[] params = settings.init().create(shape);
-        Optimizer optimizer = settings.optimizer().create(settings.effectiveLearningRate(), shape.parameterCount());
-        return train(params, optimizer, listener);
+        return train(RunState.fresh(settings, shape), listener, Checkpointer.NONE);
     }
 
-    /** Trains from {@code params} (modified in place) with {@code optimizer}'s current state. */
-    public TrainingResult train(double[] params, Optimizer optimizer, StepListener listener) {
-        EarlyStopping tracker = new EarlyStopping(settings.earlyStopping().orElse(EarlyStoppingRule.notebook()));
+    /**
+     * Trains from {@code state} (fresh or restored from a checkpoint; modified in place) up to the
+     * settings' step count, calling {@code checkpointer} after every step.
+     */
+    public TrainingResult train(RunState state, StepListener listener, Checkpointer checkpointer) {
+        EarlyStopping tracker = state.stopping();
         boolean stopsEarly = settings.earlyStopping().isPresent();
         boolean restoreBest = stopsEarly && settings.earlyStopping().get().restoreBest();
-        double[] bestParams = null;
-        List<StepRecord> history = new ArrayList<>();
+        double[] params = state.params();
         long start = System.nanoTime();
         int maxSteps = settings.maxSteps();
         PassSums current = pass.run(params, true);
-        for (int step = 1; step <= maxSteps; step++) {
+        for (int step = state.stepsDone() + 1; step <= maxSteps; step++) {
             BatchSums train = current.train();
             double[] gradient = train.meanGradient();
             if (!Double.isFinite(train.meanLoss()) || !allFinite(gradient)) {
@@ -48,35 +45,38 @@ public final class Trainer {
                         + " (loss " + train.meanLoss() + "); stopped before update " + step
                         + ". Try a smaller --learning-rate.";
                 listener.onStop(step, reason);
-                return new TrainingResult(params, history, false, step, tracker.bestStep(), tracker.bestLoss(), false);
+                return new TrainingResult(params, state.history(), false, step, tracker.bestStep(),
+                        tracker.bestLoss(), false);
             }
-            optimizer.update(params, gradient);
+            state.optimizer().update(params, gradient);
             boolean last = step == maxSteps;
             current = pass.run(params, !last);
             BatchSums validation = current.validation();
             StepRecord record = new StepRecord(step, train.meanLoss(), validation.meanLoss(), train.accuracy(),
-                    validation.accuracy(), (System.nanoTime() - start) / 1_000_000);
-            history.add(record);
+                    validation.accuracy(), state.elapsedBeforeMs() + (System.nanoTime() - start) / 1_000_000);
+            state.record(record);
             boolean improved = tracker.observe(step, record.valLoss());
             if (improved && restoreBest) {
-                bestParams = params.clone();
+                state.keepBest();
             }
             listener.onStep(record, maxSteps);
             if (stopsEarly && tracker.shouldStop() && !last) {
                 listener.onStop(step, "Step: " + step + ", validation loss is not reduced further (best "
                         + tracker.bestLoss() + " at step " + tracker.bestStep() + "). Training stops after "
                         + step + " updates.");
-                return finish(params, bestParams, history, true, tracker);
+                return finish(state, true);
             }
+            checkpointer.afterStep(state);
         }
-        return finish(params, bestParams, history, false, tracker);
+        return finish(state, false);
     }
 
-    private static TrainingResult finish(double[] params, double[] bestParams, List<StepRecord> history,
-            boolean stoppedEarly, EarlyStopping tracker) {
-        boolean restored = bestParams != null;
-        double[] result = restored ? bestParams : params;
-        return new TrainingResult(result, history, stoppedEarly, 0, tracker.bestStep(), tracker.bestLoss(), restored);
+    private static TrainingResult finish(RunState state, boolean stoppedEarly) {
+        boolean restored = state.bestParams() != null;
+        double[] result = restored ? state.bestParams() : state.params();
+        EarlyStopping tracker = state.stopping();
+        return new TrainingResult(result, state.history(), stoppedEarly, 0, tracker.bestStep(), tracker.bestLoss(),
+                restored);
     }
 
     private static boolean allFinite(double[] values) {

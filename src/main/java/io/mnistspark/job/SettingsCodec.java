@@ -1,0 +1,123 @@
+package io.mnistspark.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mnistspark.data.DataLocation;
+import io.mnistspark.data.EmbeddedMnist;
+import io.mnistspark.data.IdxDirectory;
+import io.mnistspark.data.NpzArchive;
+import io.mnistspark.model.ConstantInit;
+import io.mnistspark.model.Initialization;
+import io.mnistspark.model.NormalInit;
+import io.mnistspark.optim.LearningRateDtype;
+import io.mnistspark.optim.OptimizerChoice;
+import io.mnistspark.train.EarlyStoppingRule;
+import io.mnistspark.train.JobSettings;
+import io.mnistspark.train.TrainingSettings;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Job and run settings to and from JSON trees, so a checkpoint carries everything a resume needs. */
+final class SettingsCodec {
+    private SettingsCodec() {
+    }
+
+    static Map<String, Object> encode(JobSettings job) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("data", dataSpec(job.data()));
+        out.put("val_fraction", job.valFraction());
+        out.put("split_seed", job.splitSeed());
+        out.put("partitions", job.partitions());
+        out.put("out", job.out());
+        out.put("checkpoint_every", job.checkpointEvery());
+        List<Object> runs = new ArrayList<>();
+        for (TrainingSettings run : job.runs()) {
+            runs.add(encode(run));
+        }
+        out.put("runs", runs);
+        return out;
+    }
+
+    static JobSettings decodeJob(JsonNode node) {
+        List<TrainingSettings> runs = new ArrayList<>();
+        for (JsonNode run : node.path("runs")) {
+            runs.add(decodeRun(run));
+        }
+        return new JobSettings(DataLocation.parse(text(node, "data")), number(node, "val_fraction"),
+                node.path("split_seed").asLong(), node.path("partitions").asInt(), text(node, "out"), false,
+                node.path("checkpoint_every").asInt(), runs);
+    }
+
+    private static Map<String, Object> encode(TrainingSettings s) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("name", s.runName());
+        out.put("hidden", s.hidden());
+        out.put("init", s.init().name());
+        if (s.init() instanceof ConstantInit constant) {
+            out.put("init_value", constant.value());
+        } else if (s.init() instanceof NormalInit normal) {
+            out.put("init_stddev", normal.stddev());
+            out.put("seed", normal.seed());
+        }
+        out.put("optimizer", s.optimizer().label());
+        out.put("learning_rate", s.learningRate());
+        out.put("learning_rate_dtype", s.learningRateDtype().label());
+        out.put("max_steps", s.maxSteps());
+        s.earlyStopping().ifPresent(rule -> {
+            Map<String, Object> stopping = new LinkedHashMap<>();
+            stopping.put("patience", rule.patience());
+            stopping.put("min_delta", rule.minDelta());
+            stopping.put("restore_best", rule.restoreBest());
+            out.put("early_stopping", stopping);
+        });
+        out.put("print_every", s.printEvery());
+        out.put("tree_depth", s.treeDepth());
+        return out;
+    }
+
+    private static TrainingSettings decodeRun(JsonNode node) {
+        Initialization init = switch (text(node, "init")) {
+            case "constant" -> new ConstantInit(number(node, "init_value"));
+            case "normal" -> new NormalInit(number(node, "init_stddev"), node.path("seed").asLong());
+            default -> throw new IllegalArgumentException("unknown initialisation '" + text(node, "init") + "'");
+        };
+        JsonNode stopping = node.path("early_stopping");
+        Optional<EarlyStoppingRule> rule = stopping.isMissingNode() ? Optional.empty()
+                : Optional.of(new EarlyStoppingRule(stopping.path("patience").asInt(), number(stopping, "min_delta"),
+                        stopping.path("restore_best").asBoolean()));
+        return new TrainingSettings(text(node, "name"), node.path("hidden").asInt(), init,
+                OptimizerChoice.parse(text(node, "optimizer")), number(node, "learning_rate"),
+                LearningRateDtype.parse(text(node, "learning_rate_dtype")), node.path("max_steps").asInt(), rule,
+                node.path("print_every").asInt(), node.path("tree_depth").asInt());
+    }
+
+    /** The --data text that names {@code location} again. */
+    static String dataSpec(DataLocation location) {
+        if (location instanceof EmbeddedMnist) {
+            return "embedded";
+        } else if (location instanceof IdxDirectory idx) {
+            return idx.uri();
+        } else if (location instanceof NpzArchive npz) {
+            return npz.uri();
+        }
+        throw new IllegalArgumentException("unknown data location " + location);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        if (!value.isTextual()) {
+            throw new IllegalArgumentException("checkpoint field '" + field + "' is missing or not text");
+        }
+        return value.asText();
+    }
+
+    private static double number(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        if (!value.isNumber()) {
+            throw new IllegalArgumentException("checkpoint field '" + field + "' is missing or not a number");
+        }
+        return value.asDouble();
+    }
+}
