@@ -91,10 +91,16 @@ public final class TrainOptions {
             throw new SettingsException("--optimizer: " + e.getMessage());
         }
         checkRanges();
+        LearningRateDtype dtype;
         try {
-            LearningRateDtype.parse(learningRateDtype);
+            dtype = LearningRateDtype.parse(learningRateDtype);
         } catch (IllegalArgumentException e) {
             throw new SettingsException("--learning-rate-dtype: " + e.getMessage());
+        }
+        double effective = dtype.effective(learningRate);
+        if (!(effective > 0.0) || !Double.isFinite(effective)) {
+            throw new SettingsException("--learning-rate " + learningRate + " is not a positive finite " + dtype.label()
+                    + " (it becomes " + effective + "); choose another rate or --learning-rate-dtype float64");
         }
         if (!earlyStopping && (patience != null || minDelta != null || restoreBest)) {
             throw new SettingsException("--patience, --min-delta and --restore-best refine --early-stopping; "

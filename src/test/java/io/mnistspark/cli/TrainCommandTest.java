@@ -84,6 +84,9 @@ class TrainCommandTest {
             {"--early-stopping", "--patience", "-1"},
             {"--patience", "3"},
             {"--steps", "ten"},
+            {"--learning-rate", "1e300"},
+            {"--learning-rate-dtype", "float16"},
+            {"--checkpoint-every", "-1"},
         };
         for (String[] bad : cases) {
             String[] args = new String[bad.length + 3];
@@ -117,5 +120,20 @@ class TrainCommandTest {
         assertEquals(3, run.exitCode, run.err);
         assertTrue(run.err.lines().anyMatch(l -> l.startsWith("data error: ") && l.contains("broken.npz")), run.err);
         assertFalse(Files.exists(tmp.resolve("out")));
+    }
+
+    @Test
+    void aDivergingRunStopsAtTheStepKeepsItsHistoryAndExitsWith1() throws IOException {
+        Path out = tmp.resolve("diverged");
+        CliRunner run = CliRunner.run("train", "--data", FIXTURE, "--steps", "20", "--optimizer", "sgd",
+                "--learning-rate", "1e300", "--learning-rate-dtype", "float64", "--out", out.toString());
+        assertEquals(ExitCode.FAILED, run.exitCode, run.err);
+        assertTrue(run.out.contains("training diverged"), run.out);
+        JsonNode runNode = new ObjectMapper().readTree(out.resolve("summary.json").toFile()).path("runs").get(0);
+        assertTrue(runNode.path("diverged").asBoolean());
+        int at = runNode.path("diverged_at_step").asInt();
+        assertTrue(at >= 1 && at <= 20, "diverged at step " + at);
+        assertEquals(at - 1, runNode.path("steps").asInt());
+        assertTrue(runNode.path("test_accuracy").isNull());
     }
 }
