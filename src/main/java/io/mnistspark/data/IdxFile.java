@@ -69,7 +69,13 @@ final class IdxFile {
             throw new DataException(location + ": resource missing from the application jar; "
                     + "rebuild the jar with src/main/resources/mnist");
         }
-        Opener opener = () -> EmbeddedMnist.class.getResourceAsStream(resource);
+        Opener opener = () -> {
+            InputStream in = EmbeddedMnist.class.getResourceAsStream(resource);
+            if (in == null) {
+                throw new IOException("resource vanished from the application jar (was the jar replaced while running?)");
+            }
+            return in;
+        };
         try {
             long length = url.openConnection().getContentLengthLong();
             if (length < 0) {
