@@ -2,14 +2,13 @@ package io.mnistspark.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.mnistspark.data.DataFile;
 import io.mnistspark.data.DatasetInfo;
 import io.mnistspark.data.DatasetReader;
 import io.mnistspark.data.Part;
 import io.mnistspark.data.ShardedDataset;
 import io.mnistspark.data.TrainValidationSplit;
 import io.mnistspark.job.DatasetStats;
-import java.util.ArrayList;
+import io.mnistspark.report.SettingsJson;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,16 +53,7 @@ public final class DataCommand implements Callable<Integer> {
             DatasetStats stats) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("location", info.location().describe());
-        List<Object> files = new ArrayList<>();
-        for (DataFile file : info.files()) {
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("name", file.name());
-            f.put("location", file.location());
-            f.put("bytes", file.storedBytes());
-            f.put("sha256", file.sha256());
-            files.add(f);
-        }
-        doc.put("files", files);
+        doc.put("files", SettingsJson.files(info));
         doc.put("image_shape", List.of(info.shape().rows(), info.shape().cols()));
         doc.put("classes", info.classes());
         Map<String, Object> counts = new LinkedHashMap<>();

@@ -10,6 +10,7 @@ import io.mnistspark.model.Initialization;
 import io.mnistspark.model.NormalInit;
 import io.mnistspark.optim.LearningRateDtype;
 import io.mnistspark.optim.OptimizerChoice;
+import io.mnistspark.report.SettingsJson;
 import io.mnistspark.train.EarlyStoppingRule;
 import io.mnistspark.train.JobSettings;
 import io.mnistspark.train.TrainingSettings;
@@ -34,7 +35,7 @@ final class SettingsCodec {
         out.put("checkpoint_every", job.checkpointEvery());
         List<Object> runs = new ArrayList<>();
         for (TrainingSettings run : job.runs()) {
-            runs.add(encode(run));
+            runs.add(SettingsJson.encode(run));
         }
         out.put("runs", runs);
         return out;
@@ -50,43 +51,15 @@ final class SettingsCodec {
                 node.path("checkpoint_every").asInt(), runs);
     }
 
-    private static Map<String, Object> encode(TrainingSettings s) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("name", s.runName());
-        out.put("hidden", s.hidden());
-        out.put("init", s.init().name());
-        if (s.init() instanceof ConstantInit constant) {
-            out.put("init_value", constant.value());
-        } else if (s.init() instanceof NormalInit normal) {
-            out.put("init_stddev", normal.stddev());
-            out.put("seed", normal.seed());
-        }
-        out.put("optimizer", s.optimizer().label());
-        out.put("learning_rate", s.learningRate());
-        out.put("learning_rate_dtype", s.learningRateDtype().label());
-        out.put("max_steps", s.maxSteps());
-        s.earlyStopping().ifPresent(rule -> {
-            Map<String, Object> stopping = new LinkedHashMap<>();
-            stopping.put("patience", rule.patience());
-            stopping.put("min_delta", rule.minDelta());
-            stopping.put("restore_best", rule.restoreBest());
-            out.put("early_stopping", stopping);
-        });
-        out.put("print_every", s.printEvery());
-        out.put("tree_depth", s.treeDepth());
-        return out;
-    }
-
     private static TrainingSettings decodeRun(JsonNode node) {
         Initialization init = switch (text(node, "init")) {
             case "constant" -> new ConstantInit(number(node, "init_value"));
             case "normal" -> new NormalInit(number(node, "init_stddev"), node.path("seed").asLong());
             default -> throw new IllegalArgumentException("unknown initialisation '" + text(node, "init") + "'");
         };
-        JsonNode stopping = node.path("early_stopping");
-        Optional<EarlyStoppingRule> rule = stopping.isMissingNode() ? Optional.empty()
-                : Optional.of(new EarlyStoppingRule(stopping.path("patience").asInt(), number(stopping, "min_delta"),
-                        stopping.path("restore_best").asBoolean()));
+        Optional<EarlyStoppingRule> rule = !node.path("early_stopping").asBoolean() ? Optional.empty()
+                : Optional.of(new EarlyStoppingRule(node.path("patience").asInt(), number(node, "min_delta"),
+                        node.path("restore_best").asBoolean()));
         return new TrainingSettings(text(node, "name"), node.path("hidden").asInt(), init,
                 OptimizerChoice.parse(text(node, "optimizer")), number(node, "learning_rate"),
                 LearningRateDtype.parse(text(node, "learning_rate_dtype")), node.path("max_steps").asInt(), rule,

@@ -3,11 +3,8 @@ package io.mnistspark.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.mnistspark.data.DataFile;
 import io.mnistspark.data.DatasetInfo;
 import io.mnistspark.data.TrainValidationSplit;
-import io.mnistspark.model.ConstantInit;
-import io.mnistspark.model.NormalInit;
 import io.mnistspark.train.JobSettings;
 import io.mnistspark.train.RunOutcome;
 import io.mnistspark.train.TrainingResult;
@@ -85,28 +82,8 @@ public final class SummaryJson {
     }
 
     private static Map<String, Object> settings(JobSettings job, JobContext context, TrainingSettings s) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("hidden", s.hidden());
-        out.put("init", s.init().name());
-        if (s.init() instanceof ConstantInit constant) {
-            out.put("init_value", constant.value());
-        } else if (s.init() instanceof NormalInit normal) {
-            out.put("init_stddev", normal.stddev());
-            out.put("seed", normal.seed());
-        }
-        out.put("optimizer", s.optimizer().label());
-        out.put("learning_rate", s.learningRate());
-        out.put("learning_rate_dtype", s.learningRateDtype().label());
-        out.put("effective_learning_rate", s.effectiveLearningRate());
-        out.put("max_steps", s.maxSteps());
-        out.put("early_stopping", s.earlyStopping().isPresent());
-        s.earlyStopping().ifPresent(rule -> {
-            out.put("patience", rule.patience());
-            out.put("min_delta", rule.minDelta());
-            out.put("restore_best", rule.restoreBest());
-        });
-        out.put("print_every", s.printEvery());
-        out.put("tree_depth", s.treeDepth());
+        Map<String, Object> out = SettingsJson.encode(s);
+        out.remove("name");
         out.put("val_fraction", job.valFraction());
         out.put("split_seed", job.splitSeed());
         out.put("partitions", context.partitions());
@@ -123,16 +100,7 @@ public final class SummaryJson {
         out.put("train_records", context.split().trainCount());
         out.put("validation_records", context.split().validationCount());
         out.put("test_records", info.testLabels().length);
-        List<Object> files = new ArrayList<>();
-        for (DataFile file : info.files()) {
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("name", file.name());
-            f.put("location", file.location());
-            f.put("bytes", file.storedBytes());
-            f.put("sha256", file.sha256());
-            files.add(f);
-        }
-        out.put("files", files);
+        out.put("files", SettingsJson.files(info));
         return out;
     }
 }

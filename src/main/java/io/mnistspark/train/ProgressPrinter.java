@@ -14,7 +14,7 @@ public final class ProgressPrinter implements StepListener {
     private final String prefix;
 
     /**
-     * @param upToMax the step count is a maximum (early stopping), so the estimate is an upper bound
+     * @param upToMax the step count is a maximum (early stopping): show the pace instead of a time left
      * @param prefix text before each line, e.g. {@code "[run 2/4 adam-constant] "}, or empty
      */
     public ProgressPrinter(PrintStream out, int every, boolean upToMax, String prefix) {
@@ -31,9 +31,16 @@ public final class ProgressPrinter implements StepListener {
             return;
         }
         double elapsed = record.elapsedMs() / 1000.0;
-        double left = elapsed / step * (maxSteps - step);
-        String estimate = step == maxSteps ? "done"
-                : (upToMax ? "at most " : "about ") + duration(left) + " left";
+        double perStep = elapsed / step;
+        String estimate;
+        if (step == maxSteps) {
+            estimate = "done";
+        } else if (upToMax) {
+            // under early stopping the end is unknown; the maximum would be a meaningless bound
+            estimate = String.format("%.2f s/step, at most %d steps more", perStep, maxSteps - step);
+        } else {
+            estimate = "about " + duration(perStep * (maxSteps - step)) + " left";
+        }
         out.printf("%sStep: %d Train loss: %s Val loss: %s   [%s elapsed, %s]%n", prefix, step,
                 PythonRepr.format(record.trainLoss()), PythonRepr.format(record.valLoss()), duration(elapsed), estimate);
         out.flush();
