@@ -3,6 +3,7 @@ package io.mnistspark.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mnistspark.GoldenFile;
 import io.mnistspark.SparkTestSession;
 import io.mnistspark.data.DatasetInfo;
 import io.mnistspark.data.DatasetReader;
@@ -12,6 +13,7 @@ import io.mnistspark.data.ShardedDataset;
 import io.mnistspark.data.TrainValidationSplit;
 import io.mnistspark.model.ConstantInit;
 import io.mnistspark.model.NetworkShape;
+import io.mnistspark.model.NormalInit;
 import io.mnistspark.optim.LearningRateDtype;
 import io.mnistspark.optim.OptimizerChoice;
 import java.util.List;
@@ -61,6 +63,22 @@ class NotebookReproductionTest {
         System.out.println("Adam step 100: train " + history.get(99).trainLoss() + " val " + history.get(99).valLoss());
         assertEquals(1.9804271528012936, history.get(99).trainLoss(), 1e-6);
         assertEquals(1.9775076904919842, history.get(99).valLoss(), 1e-6);
+    }
+
+    @Test
+    void adamFromNormalInitFollowsNumpyStepForStep() {
+        // numpy starts from the very same weights (RandomState(0).normal); lr as float64 like numpy's run
+        GoldenFile golden = GoldenFile.load("adam-normal-numpy-30.txt");
+        double[] train = golden.block("train_loss");
+        double[] val = golden.block("val_loss");
+        TrainingSettings settings = new TrainingSettings("test", 128, new NormalInit(0.1, 0), OptimizerChoice.ADAM,
+                0.001, LearningRateDtype.FLOAT64, 30, Optional.empty(), 100, 2);
+        FullBatchPass pass = new FullBatchPass(SparkTestSession.context(), dataset.training(), SHAPE, 2);
+        List<StepRecord> history = new Trainer(pass, SHAPE, settings).train(StepListener.SILENT).history();
+        for (int i = 0; i < 30; i++) {
+            assertEquals(train[i], history.get(i).trainLoss(), 1e-12, "train loss, step " + (i + 1));
+            assertEquals(val[i], history.get(i).valLoss(), 1e-12, "validation loss, step " + (i + 1));
+        }
     }
 
     @Test
