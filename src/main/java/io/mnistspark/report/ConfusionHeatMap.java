@@ -73,6 +73,7 @@ public final class ConfusionHeatMap {
         Charts.style(chart);
         NumberAxis legendAxis = new NumberAxis("images (colour: square root of the count)");
         legendAxis.setRange(0, max);
+        legendAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         PaintScaleLegend legend = new PaintScaleLegend(scale, legendAxis);
         legend.setPosition(RectangleEdge.RIGHT);
         legend.setMargin(new RectangleInsets(10, 10, 10, 10));
@@ -89,6 +90,8 @@ public final class ConfusionHeatMap {
         SymbolAxis axis = new SymbolAxis(label, names);
         axis.setGridBandsVisible(false);
         axis.setRange(-0.5, classes - 0.5);
+        axis.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        axis.setLabelFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
         return axis;
     }
 

@@ -6,6 +6,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
 import java.awt.Stroke;
+import java.awt.geom.Line2D;
 import java.util.List;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -50,8 +51,9 @@ public final class LossCharts {
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(series("training loss (before the update)", run.history(), true));
         data.addSeries(series("validation loss (after the update)", run.history(), false));
-        String title = "Run " + run.name() + ": " + run.optimizerLabel() + ", " + run.initLabel() + " init, learning rate "
-                + ReportFormat.number(run.learningRate()) + (run.stoppedEarly() ? ", early stopping" : "");
+        String title = "Run " + run.name() + ": " + run.optimizerLabel() + ", learning rate "
+                + ReportFormat.number(run.learningRate()) + ", init " + run.initLabel()
+                + (run.stoppedEarly() ? ", early stopping" : "");
         JFreeChart chart = lineChart(title, data);
         XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
         style(renderer, 0, RUN_COLOURS[0], SOLID);
@@ -105,6 +107,8 @@ public final class LossCharts {
         NumberAxis steps = (NumberAxis) plot.getDomainAxis();
         steps.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         steps.setAutoRangeIncludesZero(false);
+        // a legend line long enough to show whether it is dashed
+        ((XYLineAndShapeRenderer) plot.getRenderer()).setLegendLine(new Line2D.Double(-14.0, 0.0, 14.0, 0.0));
         return chart;
     }
 
@@ -123,6 +127,7 @@ public final class LossCharts {
         marker.setLabel("early stop at step " + run.steps() + " (" + run.name() + ")" + best + " ");
         marker.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         marker.setLabelPaint(Color.DARK_GRAY);
+        marker.setLabelBackgroundColor(new Color(255, 255, 255, 220));
         marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
         marker.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
         plot.addDomainMarker(marker);

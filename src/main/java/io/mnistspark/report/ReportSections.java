@@ -62,8 +62,8 @@ final class ReportSections {
             return;
         }
         RunReport run = finalRun.get();
-        md.append("Run ").append(run.name()).append(" (").append(run.optimizerLabel()).append(", ")
-                .append(run.initLabel()).append(" init) ");
+        md.append("Run ").append(run.name()).append(" (").append(run.optimizerLabel()).append(", init ")
+                .append(run.initLabel()).append(") ");
         int last = run.steps();
         if (run.stoppedEarly()) {
             md.append("stopped after ").append(last).append(" updates: the validation loss after update ")

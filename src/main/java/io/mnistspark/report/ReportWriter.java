@@ -82,10 +82,9 @@ public final class ReportWriter {
     /** A comparison plot's title: what differs, and what the runs share. */
     static String comparisonTitle(ConvergenceComparison c, String what) {
         RunReport a = c.faster();
-        String shared = what.equals("optimizers") ? "both from " + a.initLabel() + " init"
-                : "both " + a.optimizerLabel();
-        return "Training and validation loss: " + c.slowerLabel() + " vs " + c.fasterLabel() + " (" + shared
-                + ", learning rate " + ReportFormat.number(a.learningRate()) + ")";
+        String shared = what.equals("optimizers") ? "both from init " + a.initLabel() : "both " + a.optimizerLabel();
+        return ReportFormat.capitalized(c.slowerLabel()) + " vs " + c.fasterLabel() + ", " + shared + " (learning rate "
+                + ReportFormat.number(a.learningRate()) + ")";
     }
 
     private static JFreeChart comparisonChart(ConvergenceComparison c, String what) {
