@@ -32,6 +32,11 @@ public final class PlotCommand implements Callable<Integer> {
         if (!fs.isDirectory(path)) {
             throw new SettingsException(dir + ": no such directory; expected a directory written by train or suite");
         }
+        try {
+            ReportLoader.checkFiles(fs, path);
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException(dir + ": " + e.getMessage());
+        }
         SparkSession spark = SparkSessions.start(common.verbose);
         try {
             ReportLoader loaded;

@@ -34,13 +34,9 @@ public final class ReportLoader {
      * @throws IllegalArgumentException if a file is missing, or the history and summary disagree (the message says how)
      */
     public static ReportLoader load(SparkSession spark, FileSystem fs, Path dir) throws IOException {
+        checkFiles(fs, dir);
         Path summaryFile = new Path(dir, "summary.json");
         Path historyFile = new Path(dir, "history.parquet");
-        for (Path required : List.of(summaryFile, historyFile)) {
-            if (!fs.exists(required)) {
-                throw new IllegalArgumentException(required + " is missing: expected a directory written by train or suite");
-            }
-        }
         JsonNode summary;
         try (InputStream in = fs.open(summaryFile)) {
             summary = JSON.readTree(in);
@@ -64,6 +60,19 @@ public final class ReportLoader {
                     + String.join(", ", histories.keySet()));
         }
         return new ReportLoader(header(summary), List.copyOf(runs));
+    }
+
+    /**
+     * Fails fast, before Spark starts, when {@code dir} lacks {@code summary.json} or {@code history.parquet}.
+     *
+     * @throws IllegalArgumentException naming the missing file
+     */
+    public static void checkFiles(FileSystem fs, Path dir) throws IOException {
+        for (String name : List.of("summary.json", "history.parquet")) {
+            if (!fs.exists(new Path(dir, name))) {
+                throw new IllegalArgumentException(name + " is missing: expected a directory written by train or suite");
+            }
+        }
     }
 
     public ReportHeader header() {
