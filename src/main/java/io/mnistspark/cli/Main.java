@@ -7,6 +7,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 @Command(name = "mnist-spark-mlp", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+        scope = CommandLine.ScopeType.INHERIT,
         versionProvider = Main.Version.class,
         subcommands = {TrainCommand.class, SuiteCommand.class, PlotCommand.class, DataCommand.class, EvaluateCommand.class,
             CommandLine.HelpCommand.class},

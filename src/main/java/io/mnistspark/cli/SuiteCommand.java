@@ -30,8 +30,8 @@ import picocli.CommandLine.Spec;
                 "The train options below (--optimizer ... --tree-depth) override the same setting of every run; "
                 + "the defaults shown are train's, used only where a run's profile does not set the option.", ""},
         footer = {"", "Examples:",
-                "  suite --out runs/notebook                            the four runs on the MNIST inside the jar",
-                "  suite --runs sgd-constant,adam-constant --steps 100  two runs, 100 steps each"})
+                "  suite --out runs/notebook                   the four runs on the MNIST inside the jar",
+                "  suite --runs sgd-constant,adam-constant --steps 100   two runs, 100 steps each"})
 public final class SuiteCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -39,7 +39,7 @@ public final class SuiteCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common = new CommonOptions();
 
-    @Option(names = "--runs", paramLabel = "NAME[,NAME...]", split = ",",
+    @Option(names = "--runs", paramLabel = "NAME", split = ",",
             description = "The runs to train, in this order. Default: every run of the profiles, in their order.")
     List<String> runs;
 
