@@ -29,7 +29,7 @@ public final class PlotCommand implements Callable<Integer> {
         Configuration conf = new Configuration();
         Path path = new Path(dir);
         FileSystem fs = path.getFileSystem(conf);
-        if (!fs.isDirectory(path)) {
+        if (!fs.exists(path) || !fs.getFileStatus(path).isDirectory()) {
             throw new SettingsException(dir + ": no such directory; expected a directory written by train or suite");
         }
         try {
