@@ -7,9 +7,10 @@ APP_JAR="$ROOT/target/mnist-spark-mlp-0.1.0-app.jar"
 MAIN_CLASS="io.mnistspark.cli.Main"
 LOG_CONF="$ROOT/conf/log4j2.properties"
 
-# Builds the jar (tests skipped) when it is missing or any source is newer.
+# Builds the jar (tests skipped) when it is missing or any source is newer, the suite's profiles included
+# (the jar carries conf/suite.properties).
 ensure_jar() {
-  if [[ ! -f "$APP_JAR" ]] || [[ -n "$(find "$ROOT/pom.xml" "$ROOT/src/main" -newer "$APP_JAR" -print -quit)" ]]; then
+  if [[ ! -f "$APP_JAR" ]] || [[ -n "$(find "$ROOT/pom.xml" "$ROOT/src/main" "$ROOT/conf/suite.properties" -newer "$APP_JAR" -print -quit)" ]]; then
     echo "Building $APP_JAR ..." >&2
     (cd "$ROOT" && mvn -B -q -DskipTests package) >&2
   fi

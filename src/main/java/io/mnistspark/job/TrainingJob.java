@@ -9,6 +9,7 @@ import io.mnistspark.model.ModelFiles;
 import io.mnistspark.model.NetworkShape;
 import io.mnistspark.report.HistoryParquet;
 import io.mnistspark.report.OutputException;
+import io.mnistspark.report.ReportWriter;
 import io.mnistspark.report.RunDirectory;
 import io.mnistspark.report.SummaryJson;
 import io.mnistspark.train.Checkpointer;
@@ -194,6 +195,7 @@ public final class TrainingJob {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the model under " + dir.staging(), e);
         }
+        ReportWriter.write(dir, context, outcomes);
         // summary.json last: a directory with it is complete (and the rename makes the whole set appear at once).
         dir.writeText("summary.json", SummaryJson.render(job, context, outcomes));
     }

@@ -4,6 +4,7 @@ import io.mnistspark.train.StepRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -43,16 +44,30 @@ public final class HistoryParquet {
         spark.createDataFrame(rows, SCHEMA).coalesce(1).write().parquet(path);
     }
 
+    /** Reads back every run's rows, each in step order; runs in order of their names. */
+    public static Map<String, List<StepRecord>> readAll(SparkSession spark, String path) {
+        Dataset<Row> frame = spark.read().parquet(path).orderBy("run", "step");
+        Map<String, List<StepRecord>> runs = new TreeMap<>();
+        for (Row row : frame.collectAsList()) {
+            runs.computeIfAbsent(row.getString(row.fieldIndex("run")), run -> new ArrayList<>()).add(record(row));
+        }
+        return runs;
+    }
+
     /** Reads back one run's rows in step order. */
     public static List<StepRecord> read(SparkSession spark, String path, String run) {
         Dataset<Row> frame = spark.read().parquet(path).filter(col("run").equalTo(run)).orderBy("step");
         List<StepRecord> records = new ArrayList<>();
         for (Row row : frame.collectAsList()) {
-            records.add(new StepRecord(row.getInt(row.fieldIndex("step")),
-                    row.getDouble(row.fieldIndex("train_loss")), row.getDouble(row.fieldIndex("val_loss")),
-                    row.getDouble(row.fieldIndex("train_accuracy")), row.getDouble(row.fieldIndex("val_accuracy")),
-                    row.getLong(row.fieldIndex("elapsed_ms"))));
+            records.add(record(row));
         }
         return records;
+    }
+
+    private static StepRecord record(Row row) {
+        return new StepRecord(row.getInt(row.fieldIndex("step")),
+                row.getDouble(row.fieldIndex("train_loss")), row.getDouble(row.fieldIndex("val_loss")),
+                row.getDouble(row.fieldIndex("train_accuracy")), row.getDouble(row.fieldIndex("val_accuracy")),
+                row.getLong(row.fieldIndex("elapsed_ms")));
     }
 }

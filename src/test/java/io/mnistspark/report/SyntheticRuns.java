@@ -1,0 +1,112 @@
+package io.mnistspark.report;
+
+import io.mnistspark.SparkTestSession;
+import io.mnistspark.data.DataLocation;
+import io.mnistspark.data.DatasetInfo;
+import io.mnistspark.data.DatasetReader;
+import io.mnistspark.data.Part;
+import io.mnistspark.data.TrainValidationSplit;
+import io.mnistspark.model.ConstantInit;
+import io.mnistspark.model.Initialization;
+import io.mnistspark.model.NormalInit;
+import io.mnistspark.optim.LearningRateDtype;
+import io.mnistspark.optim.OptimizerChoice;
+import io.mnistspark.train.ConfusionMatrix;
+import io.mnistspark.train.EarlyStoppingRule;
+import io.mnistspark.train.JobSettings;
+import io.mnistspark.train.RunOutcome;
+import io.mnistspark.train.StepRecord;
+import io.mnistspark.train.TrainingResult;
+import io.mnistspark.train.TrainingSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntToDoubleFunction;
+import org.apache.hadoop.conf.Configuration;
+
+/**
+ * Four made-up runs shaped like the notebook's suite, with losses on a binary grid (multiples of 1/4096)
+ * so every threshold crossing can be worked out by hand:
+ * <ul>
+ *   <li>sgd-constant: train loss {@code 2.5 - t/4096}, 150 steps</li>
+ *   <li>adam-constant: {@code 2.5 - t/64}, 150 steps</li>
+ *   <li>sgd-normal: {@code 2.75 - t/256}, 150 steps (starts above sgd-constant, ahead from step 69)</li>
+ *   <li>adam-normal-early: {@code 1.5 - t/128}, early stopping; validation loss rises at step 40</li>
+ * </ul>
+ * Validation loss is the train loss plus 1/64, except where early stopping needs it to rise.
+ */
+public final class SyntheticRuns {
+    public static final String FIXTURE = "/fixtures/mnist-first100.npz";
+
+    private SyntheticRuns() {
+    }
+
+    public static List<RunOutcome> outcomes() {
+        List<RunOutcome> runs = new ArrayList<>();
+        runs.add(outcome("sgd-constant", OptimizerChoice.SGD, new ConstantInit(0.01), false,
+                history(150, t -> 2.5 - t / 4096.0, 0), 0.25));
+        runs.add(outcome("adam-constant", OptimizerChoice.ADAM, new ConstantInit(0.01), false,
+                history(150, t -> 2.5 - t / 64.0, 0), 0.5));
+        runs.add(outcome("sgd-normal", OptimizerChoice.SGD, new NormalInit(0.1, 0), false,
+                history(150, t -> 2.75 - t / 256.0, 0), 0.375));
+        runs.add(outcome("adam-normal-early", OptimizerChoice.ADAM, new NormalInit(0.1, 0), true,
+                history(40, t -> 1.5 - t / 128.0, 40), 0.875));
+        return runs;
+    }
+
+    /** Rows 1..steps; when {@code risesAt} > 0 the validation loss of that step is above the step before. */
+    static List<StepRecord> history(int steps, IntToDoubleFunction train, int risesAt) {
+        List<StepRecord> rows = new ArrayList<>();
+        for (int t = 1; t <= steps; t++) {
+            double val = t == risesAt ? train.applyAsDouble(t - 1) + 1 / 64.0 + 1 / 128.0 : train.applyAsDouble(t) + 1 / 64.0;
+            rows.add(new StepRecord(t, train.applyAsDouble(t), val, 0.5 + t / 1024.0, 0.5 + t / 2048.0, 10L * t));
+        }
+        return rows;
+    }
+
+    private static RunOutcome outcome(String name, OptimizerChoice optimizer, Initialization init, boolean early,
+            List<StepRecord> history, double accuracy) {
+        TrainingSettings settings = new TrainingSettings(name, 128, init, optimizer, 0.001, LearningRateDtype.FLOAT32,
+                early ? 10000 : history.size(), early ? Optional.of(EarlyStoppingRule.notebook()) : Optional.empty(),
+                100, 2);
+        int best = early ? history.size() - 1 : history.size();
+        TrainingResult result = new TrainingResult(new double[1], history, early, 0, best,
+                history.get(best - 1).valLoss(), false);
+        return new RunOutcome(settings, result, confusion(accuracy), 1.5 * history.size());
+    }
+
+    /** 10 classes of 8 test images; {@code accuracy * 80} of them on the diagonal. */
+    static ConfusionMatrix confusion(double accuracy) {
+        ConfusionMatrix matrix = new ConfusionMatrix(10);
+        int right = (int) Math.round(accuracy * 80);
+        for (int i = 0; i < 80; i++) {
+            int actual = i % 10;
+            matrix.add(actual, i < right ? actual : (actual + 1) % 10);
+        }
+        return matrix;
+    }
+
+    /** Writes history.parquet (through Spark) and summary.json for {@code outcomes} into a new {@code dir}. */
+    public static void writeRunDirectory(Path dir, List<RunOutcome> outcomes) throws Exception {
+        Files.createDirectories(dir);
+        Map<String, List<StepRecord>> histories = new LinkedHashMap<>();
+        outcomes.forEach(o -> histories.put(o.settings().runName(), o.result().history()));
+        HistoryParquet.write(SparkTestSession.get(), histories, dir.resolve("history.parquet").toString());
+        SummaryJson.JobContext context = context();
+        JobSettings job = new JobSettings(context.data().location(), 0.2, 0, 2, dir.toString(), false, 0,
+                outcomes.stream().map(RunOutcome::settings).toList());
+        Files.writeString(dir.resolve("summary.json"), SummaryJson.render(job, context, outcomes));
+    }
+
+    /** The job context of the 100-image fixture, as TrainingJob builds it. */
+    public static SummaryJson.JobContext context() throws Exception {
+        String fixture = Path.of(SyntheticRuns.class.getResource(FIXTURE).toURI()).toString();
+        DatasetInfo info = DatasetReader.inspect(DataLocation.parse(fixture), new Configuration());
+        TrainValidationSplit split = TrainValidationSplit.of(info.count(Part.TRAIN), 0.2, 0);
+        return new SummaryJson.JobContext(info, split, 2, "local[2]", "4.2.0", "test", "2026-01-01T00:00:00Z");
+    }
+}
