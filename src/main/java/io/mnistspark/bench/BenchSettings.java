@@ -1,0 +1,33 @@
+package io.mnistspark.bench;
+
+/**
+ * What the bench measures and how often. Immutable, checked on construction.
+ *
+ * @param warmup      unrecorded runs before each measured series (lets the JIT compile the hot loops)
+ * @param steps       recorded runs of each series: full steps of the step loop, kernel passes, dense passes
+ * @param treeDepth   depth of {@code treeAggregate} in the step loop, as in {@code train}
+ * @param dense       whether to time the dense dgemm reference
+ * @param mllib       whether to time Spark MLlib's {@code MultilayerPerceptronClassifier}
+ * @param mllibBlockSize rows MLlib stacks into one matrix ({@code setBlockSize})
+ * @param mllibRepeats how many times each MLlib fit (1 and 2 iterations) is timed
+ */
+public record BenchSettings(int warmup, int steps, int treeDepth, boolean dense, boolean mllib, int mllibBlockSize,
+        int mllibRepeats) {
+    public BenchSettings {
+        if (warmup < 0) {
+            throw new IllegalArgumentException("warm-up runs cannot be negative, got " + warmup);
+        }
+        if (steps < 1) {
+            throw new IllegalArgumentException("at least one measured step is needed, got " + steps);
+        }
+        if (treeDepth < 1) {
+            throw new IllegalArgumentException("tree depth must be at least 1, got " + treeDepth);
+        }
+        if (mllibBlockSize < 1) {
+            throw new IllegalArgumentException("MLlib block size must be at least 1, got " + mllibBlockSize);
+        }
+        if (mllibRepeats < 1) {
+            throw new IllegalArgumentException("MLlib fits must be timed at least once, got " + mllibRepeats);
+        }
+    }
+}
