@@ -8,7 +8,8 @@ import java.util.Locale;
  * step, then the ratios the issue asks for and the memory of the persisted blocks.
  */
 public final class BenchReport {
-    private static final String ROW = "%-58s %9s %9s %9s %10s%n";
+    private static final String ROW = "%-58s %9s %9s %9s %11s%n";
+    private static final String RATIO = "  %-44s %8s   %s%n";
 
     private BenchReport() {
     }
@@ -55,20 +56,27 @@ public final class BenchReport {
     private static void printRatios(BenchResult result, PrintStream out) {
         BenchResult.KernelFigures kernel = result.kernel();
         out.println("Ratios (above 1: the job is faster)");
-        out.printf(Locale.ROOT, "  outside-kernel share of the job step     %s%n", percent(result.outsideKernelShare()));
-        out.printf(Locale.ROOT, "  kernel speed-up, %s over 1            %s%n", threads(kernel.threads()),
-                ratio(kernel.single().median() / kernel.parallel().median()));
+        out.printf(Locale.ROOT, RATIO, "outside-kernel share of the job step", percent(result.outsideKernelShare()),
+                "Spark scheduling, broadcast, result transfer, update");
+        out.printf(Locale.ROOT, RATIO, "kernel, 1 thread / " + threads(kernel.threads()),
+                ratio(kernel.single().median() / kernel.parallel().median()), "");
         BenchResult.DenseFigures dense = result.dense();
         if (dense != null) {
-            out.printf(Locale.ROOT, "  dense dgemm step / job step              %s   (same threads; BLAS %s)%n",
-                    ratio(result.speedup(dense.parallel().median())), dense.blas());
-            out.printf(Locale.ROOT, "  dense dgemm / kernel, 1 thread           %s%n",
-                    ratio(dense.single().median() / kernel.single().median()));
+            out.printf(Locale.ROOT, RATIO, "dense dgemm step / job step", ratio(result.speedup(dense.parallel().median())),
+                    "same rows, same threads; BLAS " + dense.blas());
+            out.printf(Locale.ROOT, RATIO, "dense dgemm / kernel, both " + threads(kernel.threads()),
+                    ratio(dense.parallel().median() / kernel.parallel().median()), "");
+            out.printf(Locale.ROOT, RATIO, "dense dgemm / kernel, both 1 thread",
+                    ratio(dense.single().median() / kernel.single().median()), "");
         }
         MllibReference.Result mllib = result.mllib();
         if (mllib != null) {
-            out.printf(Locale.ROOT, "  MLlib iteration / job step               %s   (MLlib: %d train rows, no validation pass, "
-                    + "block size %d)%n", ratio(result.speedup(mllib.perIteration())), mllib.rows(), mllib.blockSize());
+            out.printf(Locale.ROOT, RATIO, "MLlib iteration / job step", ratio(result.speedup(mllib.perIteration())),
+                    "MLlib: " + mllib.rows() + " train rows, no validation pass, block size " + mllib.blockSize());
+            if (!(mllib.perIteration() > 0.0)) {
+                out.println("  (MLlib's 2-iteration fits were not slower than its 1-iteration fits: too noisy to "
+                        + "isolate an iteration; raise --mllib-repeats)");
+            }
         }
         out.println();
     }
