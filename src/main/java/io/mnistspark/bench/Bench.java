@@ -89,7 +89,7 @@ public final class Bench {
             PassSums kernelSums, int slots, BenchSettings settings) {
         String blas = DenseReference.implementation();
         progress.phase("dense float64 reference, dgemm by " + blas);
-        DenseTimer timer = new DenseTimer(shards, shape, params);
+        DenseTimer timer = new DenseTimer(shards, shape, params, settings.denseChunkRows());
         DenseSums denseSums = timer.trainSums();
         double difference = SumsComparison.relativeDifference(denseSums.lossSum(), denseSums.gradientSums(),
                 kernelSums.train().lossSum(), kernelSums.train().gradientSums());

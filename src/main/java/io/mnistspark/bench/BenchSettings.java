@@ -7,11 +7,12 @@ package io.mnistspark.bench;
  * @param steps       recorded runs of each series: full steps of the step loop, kernel passes, dense passes
  * @param treeDepth   depth of {@code treeAggregate} in the step loop, as in {@code train}
  * @param dense       whether to time the dense dgemm reference
+ * @param denseChunkRows rows per matrix product in the dense reference
  * @param mllib       whether to time Spark MLlib's {@code MultilayerPerceptronClassifier}
  * @param mllibBlockSize rows MLlib stacks into one matrix ({@code setBlockSize})
  * @param mllibRepeats how many times each MLlib fit (1 and 2 iterations) is timed
  */
-public record BenchSettings(int warmup, int steps, int treeDepth, boolean dense, boolean mllib, int mllibBlockSize,
+public record BenchSettings(int warmup, int steps, int treeDepth, boolean dense, int denseChunkRows, boolean mllib, int mllibBlockSize,
         int mllibRepeats) {
     public BenchSettings {
         if (warmup < 0) {
@@ -22,6 +23,9 @@ public record BenchSettings(int warmup, int steps, int treeDepth, boolean dense,
         }
         if (treeDepth < 1) {
             throw new IllegalArgumentException("tree depth must be at least 1, got " + treeDepth);
+        }
+        if (denseChunkRows < 1) {
+            throw new IllegalArgumentException("dense chunks need at least 1 row, got " + denseChunkRows);
         }
         if (mllibBlockSize < 1) {
             throw new IllegalArgumentException("MLlib block size must be at least 1, got " + mllibBlockSize);

@@ -18,12 +18,12 @@ public final class DenseTimer {
     private final double[] params;
 
     /** Densifies every shard (float64, zeros stored): the memory numpy would hold. */
-    public DenseTimer(List<Shard> shards, NetworkShape shape, double[] params) {
+    public DenseTimer(List<Shard> shards, NetworkShape shape, double[] params, int chunkRows) {
         BLAS blas = BLAS.getInstance();
         for (Shard shard : shards) {
             train.add(DenseBlock.of(shard.train()));
             validation.add(DenseBlock.of(shard.validation()));
-            references.add(new DenseReference(shape, blas));
+            references.add(new DenseReference(shape, blas, chunkRows));
         }
         this.params = params.clone();
     }

@@ -5,6 +5,7 @@ import io.mnistspark.bench.BenchJson;
 import io.mnistspark.bench.BenchReport;
 import io.mnistspark.bench.BenchResult;
 import io.mnistspark.bench.BenchSettings;
+import io.mnistspark.bench.DenseReference;
 import io.mnistspark.bench.Progress;
 import io.mnistspark.report.OutputException;
 import java.io.IOException;
@@ -44,6 +45,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--skip-dense", description = "Do not time the dense dgemm reference.")
     boolean skipDense;
+
+    @Option(names = "--dense-chunk-rows", paramLabel = "N", defaultValue = "" + DenseReference.DEFAULT_CHUNK_ROWS,
+            description = "Rows per matrix product in the dense reference. Default: ${DEFAULT-VALUE}.")
+    int denseChunkRows;
 
     @Option(names = "--skip-mllib", description = "Do not time Spark MLlib's MultilayerPerceptronClassifier.")
     boolean skipMllib;
@@ -93,6 +98,9 @@ public final class BenchCommand implements Callable<Integer> {
         if (steps < 1) {
             throw new SettingsException("--steps must be at least 1, got " + steps);
         }
+        if (denseChunkRows < 1) {
+            throw new SettingsException("--dense-chunk-rows must be at least 1, got " + denseChunkRows);
+        }
         if (mllibBlockSize < 1) {
             throw new SettingsException("--mllib-block-size must be at least 1, got " + mllibBlockSize);
         }
@@ -102,7 +110,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (treeDepth < 1) {
             throw new SettingsException("--tree-depth must be at least 1, got " + treeDepth);
         }
-        return new BenchSettings(warmup, steps, treeDepth, !skipDense, !skipMllib, mllibBlockSize, mllibRepeats);
+        return new BenchSettings(warmup, steps, treeDepth, !skipDense, denseChunkRows, !skipMllib, mllibBlockSize, mllibRepeats);
     }
 
     /** Fails before Spark starts if the JSON file could not be written. */
