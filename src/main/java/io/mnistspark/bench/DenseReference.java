@@ -5,7 +5,7 @@ import dev.ludovic.netlib.blas.NativeBLAS;
 import io.mnistspark.model.NetworkShape;
 
 /**
- * The network's forward and backward pass the way numpy computes it: whole-block dense float64 matrix
+ * The network's forward and backward pass the way numpy computes it: dense float64 matrix
  * products through {@code dev.ludovic.netlib}'s {@code dgemm} (the BLAS Spark MLlib uses), zeros and all.
  * The same math as {@code model.BlockKernel}, so timing both on the same rows compares dense BLAS with
  * the sparse kernel fairly.
