@@ -8,18 +8,26 @@ import io.mnistspark.data.Shard;
 import io.mnistspark.data.ShardedDataset;
 import io.mnistspark.data.TrainValidationSplit;
 import io.mnistspark.model.NetworkShape;
+import io.mnistspark.model.NormalInit;
 import io.mnistspark.train.FullBatchPass;
 import io.mnistspark.train.PassSums;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * One bench run: loads the data as {@code train} does, then measures, on the same persisted shards and in
- * this order, the job's step loop, the kernel alone, the dense dgemm reference and Spark MLlib.
+ * One bench run: loads the data as {@code train} does; then, on the same persisted shards, runs the job's
+ * step loop with one pass of the kernel alone and of the dense reference (one thread per shard, and one
+ * thread) between every two steps; then times Spark MLlib.
  */
 public final class Bench {
     private static final int HIDDEN = 128;
+    private static final String KERNEL_PARALLEL = "kernel parallel";
+    private static final String KERNEL_SINGLE = "kernel single";
+    private static final String DENSE_PARALLEL = "dense parallel";
+    private static final String DENSE_SINGLE = "dense single";
 
     private final SparkSession spark;
     private final Progress progress;
@@ -46,17 +54,33 @@ public final class Bench {
                     split.validationCount(), info.count(Part.TEST), shape + " ReLU, softmax cross-entropy, float64",
                     spark.version(), sc.master(), partitions, slots, settings);
 
-            progress.phase("job step loop on Spark (" + settings.warmup() + " warm-up + " + settings.steps() + " steps)");
+            NormalInit init = new NormalInit(0.1, 0);
+            double[] params = init.create(shape);
             FullBatchPass pass = new FullBatchPass(sc, dataset.training(), shape, settings.treeDepth());
-            StepTimer.Result steps = new StepTimer(pass, shape).run(settings.warmup(), settings.steps(),
-                    settings.treeDepth(), progress);
-            double[] params = steps.params();
-
             List<Shard> shards = dataset.training().collect();
+            int threads = Math.min(slots, shards.size());
             KernelTimer kernelTimer = new KernelTimer(shards, shape, params);
-            BenchResult.KernelFigures kernel = timeKernel(kernelTimer, pass.run(params, true), slots, settings);
-            BenchResult.DenseFigures dense = settings.dense()
-                    ? timeDense(shards, shape, params, kernelTimer.sums(), slots, settings) : null;
+            PassSums kernelSums = kernelTimer.sums();
+            double passDifference = difference(kernelSums, pass.run(params, true));
+            DenseTimer denseTimer = null;
+            double denseDifference = Double.NaN;
+            if (settings.dense()) {
+                progress.phase("densifying the shards for the dense reference (dgemm by "
+                        + DenseReference.implementation() + ")");
+                denseTimer = new DenseTimer(shards, shape, params, settings.denseChunkRows());
+                DenseSums denseSums = denseTimer.trainSums();
+                denseDifference = SumsComparison.relativeDifference(denseSums.lossSum(), denseSums.gradientSums(),
+                        kernelSums.train().lossSum(), kernelSums.train().gradientSums());
+            }
+            StepTimer.Result steps = measureSteps(new StepTimer(pass, shape, init), kernelTimer, denseTimer, threads,
+                    settings);
+            Map<String, Timing> driver = steps.series();
+            BenchResult.KernelFigures kernel = new BenchResult.KernelFigures(driver.get(KERNEL_PARALLEL),
+                    driver.get(KERNEL_SINGLE), threads, passDifference);
+            BenchResult.DenseFigures dense = denseTimer == null ? null : new BenchResult.DenseFigures(
+                    driver.get(DENSE_PARALLEL), driver.get(DENSE_SINGLE), DenseReference.implementation(),
+                    denseTimer.sizeInBytes(), denseDifference);
+            denseTimer = null; // the dense matrices can go before MLlib caches its own copy
             MllibReference.Result mllib = null;
             if (settings.mllib()) {
                 progress.phase("Spark MLlib MultilayerPerceptronClassifier, solver gd, block size "
@@ -72,32 +96,28 @@ public final class Bench {
         }
     }
 
-    private BenchResult.KernelFigures timeKernel(KernelTimer timer, PassSums onSpark, int slots,
-            BenchSettings settings) {
-        PassSums onDriver = timer.sums();
-        double difference = SumsComparison.relativeDifference(onDriver.train().lossSum(),
-                onDriver.train().gradientSums(), onSpark.train().lossSum(), onSpark.train().gradientSums());
-        int threads = Math.min(slots, timer.shardCount());
-        progress.phase("kernel alone on the driver, " + threads + " thread(s), one per shard");
-        Timing parallel = timer.time(threads, settings.warmup(), settings.steps(), progress);
-        progress.phase("kernel alone on the driver, 1 thread");
-        Timing single = timer.time(1, settings.warmup(), settings.steps(), progress);
-        return new BenchResult.KernelFigures(parallel, single, threads, difference);
+    /** The step loop, with one pass of each driver-side series between every two steps. */
+    private StepTimer.Result measureSteps(StepTimer stepTimer, KernelTimer kernelTimer, DenseTimer denseTimer,
+            int threads, BenchSettings settings) {
+        List<DriverSeries> series = new ArrayList<>();
+        try {
+            series.add(kernelTimer.series(KERNEL_PARALLEL, threads));
+            series.add(kernelTimer.series(KERNEL_SINGLE, 1));
+            if (denseTimer != null) {
+                series.add(denseTimer.series(DENSE_PARALLEL, threads));
+                series.add(denseTimer.series(DENSE_SINGLE, 1));
+            }
+            progress.phase("job step loop on Spark, and between its steps the kernel" + (denseTimer != null
+                    ? " and the dense reference" : "") + " on the driver (" + settings.warmup() + " warm-up + "
+                    + settings.steps() + " rounds)");
+            return stepTimer.run(settings.warmup(), settings.steps(), settings.treeDepth(), series, progress);
+        } finally {
+            series.forEach(DriverSeries::close);
+        }
     }
 
-    private BenchResult.DenseFigures timeDense(List<Shard> shards, NetworkShape shape, double[] params,
-            PassSums kernelSums, int slots, BenchSettings settings) {
-        String blas = DenseReference.implementation();
-        progress.phase("dense float64 reference, dgemm by " + blas);
-        DenseTimer timer = new DenseTimer(shards, shape, params, settings.denseChunkRows());
-        DenseSums denseSums = timer.trainSums();
-        double difference = SumsComparison.relativeDifference(denseSums.lossSum(), denseSums.gradientSums(),
-                kernelSums.train().lossSum(), kernelSums.train().gradientSums());
-        int threads = Math.min(slots, shards.size());
-        progress.phase("dense reference, " + threads + " thread(s), one per shard");
-        Timing parallel = timer.time(threads, settings.warmup(), settings.steps(), progress);
-        progress.phase("dense reference, 1 thread");
-        Timing single = timer.time(1, settings.warmup(), settings.steps(), progress);
-        return new BenchResult.DenseFigures(parallel, single, blas, timer.sizeInBytes(), difference);
+    private static double difference(PassSums a, PassSums b) {
+        return SumsComparison.relativeDifference(a.train().lossSum(), a.train().gradientSums(), b.train().lossSum(),
+                b.train().gradientSums());
     }
 }

@@ -24,8 +24,8 @@ public final class BenchReport {
         out.printf(Locale.ROOT, "  spark     %s, master %s, %d partitions, %d task slots%n", setup.sparkVersion(), setup.master(),
                 setup.partitions(), setup.taskSlots());
         out.printf(Locale.ROOT, "  machine   %d cores, %s, Java %s%n", machine.cores(), machine.cpu(), machine.java());
-        out.printf(Locale.ROOT, "  runs      %d warm-up + %d measured per series; seconds per full step%n",
-                setup.settings().warmup(), setup.settings().steps());
+        out.printf(Locale.ROOT, "  runs      %d warm-up + %d measured rounds, each one job step then one pass of each "
+                + "driver-side series; seconds per full step%n", setup.settings().warmup(), setup.settings().steps());
         out.println();
         out.printf(Locale.ROOT, ROW, "", "median s", "min s", "max s", "x job step");
         BenchResult.KernelFigures kernel = result.kernel();

@@ -28,11 +28,12 @@ public final class DenseTimer {
         this.params = params.clone();
     }
 
-    /** {@code warmup} unrecorded passes over every shard, then {@code runs} timed ones, on {@code threads}. */
-    public Timing time(int threads, int warmup, int runs, Progress progress) {
-        try (ShardRunner runner = new ShardRunner(train.size(), threads)) {
-            return runner.time(warmup, runs, this::shardStep, progress);
-        }
+    /**
+     * Passes over every shard on {@code threads} threads (one per shard at most); close it when done. Two
+     * series of one timer must not run at the same time: each shard's reference holds scratch space.
+     */
+    public DriverSeries series(String name, int threads) {
+        return new DriverSeries(name, new ShardRunner(train.size(), threads), this::shardStep);
     }
 
     /** The training rows' sums of one pass, over all shards in order (to check the timed math). */

@@ -30,11 +30,9 @@ public final class KernelTimer {
         this.params = params.clone();
     }
 
-    /** {@code warmup} unrecorded passes over every shard, then {@code runs} timed ones, on {@code threads}. */
-    public Timing time(int threads, int warmup, int runs, Progress progress) {
-        try (ShardRunner runner = new ShardRunner(shards.size(), threads)) {
-            return runner.time(warmup, runs, this::shardSums, progress);
-        }
+    /** Passes over every shard on {@code threads} threads (one per shard at most); close it when done. */
+    public DriverSeries series(String name, int threads) {
+        return new DriverSeries(name, new ShardRunner(shards.size(), threads), this::shardSums);
     }
 
     /** The sums of one pass, added in the step loop's fixed order (to check that the same thing is timed). */

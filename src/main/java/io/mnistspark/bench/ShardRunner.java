@@ -9,7 +9,7 @@ import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
 /**
- * Runs one piece of work per shard on the driver, on a fixed number of threads, and times whole passes
+ * Runs one piece of work per shard on the driver, on a fixed number of threads, one whole pass at a time
  * over all shards: the way {@code local[N]} runs one task per shard on N cores, without Spark in between.
  * With one thread the shards run one after the other.
  */
@@ -62,22 +62,6 @@ final class ShardRunner implements AutoCloseable {
             }
         }
         return results;
-    }
-
-    /** {@code warmup} unrecorded passes, then the wall time of each of {@code runs} passes. */
-    <T> Timing time(int warmup, int runs, IntFunction<T> work, Progress progress) {
-        List<Double> seconds = new ArrayList<>(runs);
-        int total = warmup + runs;
-        for (int i = 0; i < total; i++) {
-            long start = System.nanoTime();
-            pass(work);
-            long end = System.nanoTime();
-            if (i >= warmup) {
-                seconds.add((end - start) / 1e9);
-            }
-            progress.tick(i + 1, total);
-        }
-        return Timing.of(seconds);
     }
 
     @Override

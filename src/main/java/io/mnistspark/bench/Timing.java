@@ -25,15 +25,6 @@ public record Timing(double[] seconds) {
         return new Timing(seconds.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
-    /** Seconds between consecutive nanosecond timestamps ({@code marks.length - 1} runs). */
-    public static Timing between(long[] marks) {
-        double[] seconds = new double[marks.length - 1];
-        for (int i = 1; i < marks.length; i++) {
-            seconds[i - 1] = (marks[i] - marks[i - 1]) / 1e9;
-        }
-        return new Timing(seconds);
-    }
-
     public int runs() {
         return seconds.length;
     }

@@ -23,7 +23,9 @@ import picocli.CommandLine.Option;
                 + "on Spark, the kernel alone (1 thread and one thread per shard), the same step as dense float64 "
                 + "dgemm products (dev.ludovic.netlib, as numpy computes it) and one iteration of Spark MLlib's "
                 + "MultilayerPerceptronClassifier (solver gd). Prints median and min-max seconds, ratios, and the "
-                + "memory of the persisted blocks; progress goes to stderr.", ""},
+                + "memory of the persisted blocks; progress goes to stderr.",
+                "The driver-side passes run between the job's steps, one of each per step, so every ratio compares "
+                + "runs taken under the same machine load.", ""},
         footer = {"", "Examples:",
                 "  SPARK_MASTER='local[2]' submit/local bench          the README's performance figures",
                 "  bench --skip-mllib --steps 50 --json bench.json      more steps, figures also as JSON"})
@@ -35,12 +37,13 @@ public final class BenchCommand implements Callable<Integer> {
     DataOptions dataOptions = new DataOptions();
 
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "5",
-            description = "Unrecorded runs before each measured series. Default: ${DEFAULT-VALUE}.")
+            description = "Unrecorded rounds (job step + driver-side passes) first, and one unrecorded MLlib fit. "
+                    + "Default: ${DEFAULT-VALUE}.")
     int warmup;
 
     @Option(names = "--steps", paramLabel = "N", defaultValue = "20",
-            description = "Measured runs of each series (full steps, kernel passes, dense passes). "
-                    + "Default: ${DEFAULT-VALUE}.")
+            description = "Measured rounds: full job steps, each followed by one kernel pass and one dense pass "
+                    + "on one thread per shard and on one thread. Default: ${DEFAULT-VALUE}.")
     int steps;
 
     @Option(names = "--skip-dense", description = "Do not time the dense dgemm reference.")

@@ -1,6 +1,5 @@
 package io.mnistspark.bench;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -15,12 +14,6 @@ class TimingTest {
         assertEquals(1.0, odd.min());
         assertEquals(3.0, odd.max());
         assertEquals(2.5, Timing.of(List.of(4.0, 1.0, 3.0, 2.0)).median());
-    }
-
-    @Test
-    void secondsBetweenTimestamps() {
-        Timing timing = Timing.between(new long[] {0L, 1_000_000_000L, 3_500_000_000L});
-        assertArrayEquals(new double[] {1.0, 2.5}, timing.seconds());
     }
 
     @Test

@@ -66,7 +66,7 @@ class BenchCommandTest {
     @Test
     void badSettingsExitWithCode2() {
         for (String[] args : new String[][] {{"--steps", "0"}, {"--warmup", "-1"}, {"--mllib-block-size", "0"},
-                {"--mllib-repeats", "0"}}) {
+                {"--mllib-repeats", "0"}, {"--dense-chunk-rows", "0"}}) {
             String[] full = new String[args.length + 3];
             full[0] = "bench";
             full[1] = "--data";
