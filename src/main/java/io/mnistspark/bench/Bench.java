@@ -85,10 +85,14 @@ public final class Bench {
             if (settings.mllib()) {
                 progress.phase("Spark MLlib MultilayerPerceptronClassifier, solver gd, block size "
                         + settings.mllibBlockSize() + " (fits of 1 and 2 iterations, " + settings.mllibRepeats()
-                        + " each)");
+                        + " each, and one of " + settings.mllibIterations() + ")");
                 mllib = new MllibReference(spark, shape.inputs(), shape.hidden(), shape.classes(),
                         settings.mllibBlockSize()).time(dataset.training(), settings.warmup(), settings.mllibRepeats(),
-                        progress);
+                        settings.mllibIterations(), progress);
+                if (mllib.iterations() == null) {
+                    progress.note("MLlib's iterations could not be told apart in Spark's job events; "
+                            + "its iteration is taken as fit(2) - fit(1)");
+                }
             }
             return new BenchResult(setup, steps.steps(), kernel, dense, mllib, memory);
         } finally {

@@ -58,6 +58,9 @@ public final class BenchJson {
             mllibDoc.put("rows", mllib.rows());
             mllibDoc.put("fit_1_iteration", timing(mllib.oneIteration()));
             mllibDoc.put("fit_2_iterations", timing(mllib.twoIterations()));
+            mllibDoc.put("fit_difference_seconds", mllib.fitDifference());
+            mllibDoc.put("long_fit_iterations", mllib.longFit());
+            mllibDoc.put("iteration", mllib.iterations() == null ? null : timing(mllib.iterations()));
             mllibDoc.put("per_iteration_seconds", mllib.perIteration());
             mllibDoc.put("over_job_step", result.speedup(mllib.perIteration()));
             doc.put("mllib_mlp_gd", mllibDoc);

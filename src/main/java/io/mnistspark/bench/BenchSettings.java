@@ -11,9 +11,10 @@ package io.mnistspark.bench;
  * @param mllib       whether to time Spark MLlib's {@code MultilayerPerceptronClassifier}
  * @param mllibBlockSize rows MLlib stacks into one matrix ({@code setBlockSize})
  * @param mllibRepeats how many times each MLlib fit (1 and 2 iterations) is timed
+ * @param mllibIterations iterations of the MLlib fit timed iteration by iteration (at least 3)
  */
 public record BenchSettings(int warmup, int steps, int treeDepth, boolean dense, int denseChunkRows, boolean mllib, int mllibBlockSize,
-        int mllibRepeats) {
+        int mllibRepeats, int mllibIterations) {
     public BenchSettings {
         if (warmup < 0) {
             throw new IllegalArgumentException("warm-up runs cannot be negative, got " + warmup);
@@ -32,6 +33,10 @@ public record BenchSettings(int warmup, int steps, int treeDepth, boolean dense,
         }
         if (mllibRepeats < 1) {
             throw new IllegalArgumentException("MLlib fits must be timed at least once, got " + mllibRepeats);
+        }
+        if (mllibIterations < 3) {
+            throw new IllegalArgumentException("the MLlib fit timed by iteration needs at least 3 iterations, got "
+                    + mllibIterations);
         }
     }
 }

@@ -64,6 +64,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Timed MLlib fits of 1 and of 2 iterations, each. Default: ${DEFAULT-VALUE}.")
     int mllibRepeats;
 
+    @Option(names = "--mllib-iterations", paramLabel = "N", defaultValue = "7",
+            description = "Iterations of one more MLlib fit, timed from each iteration's Spark job to the next "
+                    + "(the first interval dropped as warm-up). Default: ${DEFAULT-VALUE}.")
+    int mllibIterations;
+
     @Option(names = "--tree-depth", paramLabel = "N", defaultValue = "2",
             description = "Depth of treeAggregate in the step loop, as in train. Default: ${DEFAULT-VALUE}.")
     int treeDepth;
@@ -110,10 +115,14 @@ public final class BenchCommand implements Callable<Integer> {
         if (mllibRepeats < 1) {
             throw new SettingsException("--mllib-repeats must be at least 1, got " + mllibRepeats);
         }
+        if (mllibIterations < 3) {
+            throw new SettingsException("--mllib-iterations must be at least 3, got " + mllibIterations);
+        }
         if (treeDepth < 1) {
             throw new SettingsException("--tree-depth must be at least 1, got " + treeDepth);
         }
-        return new BenchSettings(warmup, steps, treeDepth, !skipDense, denseChunkRows, !skipMllib, mllibBlockSize, mllibRepeats);
+        return new BenchSettings(warmup, steps, treeDepth, !skipDense, denseChunkRows, !skipMllib, mllibBlockSize, mllibRepeats,
+                mllibIterations);
     }
 
     /** Fails before Spark starts if the JSON file could not be written. */

@@ -55,18 +55,22 @@ class BenchCommandTest {
     void mllibIsTimedOnTheSameRows() throws IOException {
         Path json = tmp.resolve("mllib.json");
         CliRunner run = CliRunner.run("bench", "--data", FIXTURE, "--warmup", "0", "--steps", "1", "--skip-dense",
-                "--mllib-repeats", "1", "--mllib-block-size", "16", "--json", json.toString());
+                "--mllib-repeats", "1", "--mllib-block-size", "16", "--mllib-iterations", "4", "--json", json.toString());
         assertEquals(0, run.exitCode, run.err);
-        assertTrue(run.out.contains("MLlib MLP gd, one iteration"), run.out);
+        assertTrue(run.out.contains("MLlib MLP gd, one iteration (in a 4-iteration fit)"), run.out);
+        assertTrue(run.out.contains("MLlib MLP gd, fit(2) - fit(1), medians"), run.out);
         JsonNode mllib = new ObjectMapper().readTree(json.toFile()).path("mllib_mlp_gd");
         assertEquals(80, mllib.path("rows").asInt());
         assertEquals(16, mllib.path("block_size").asInt());
+        // 4 iterations: at least 3 intervals between their gradient jobs, the first dropped as warm-up
+        assertTrue(mllib.path("iteration").path("seconds").size() >= 2, mllib.toString());
     }
 
     @Test
     void badSettingsExitWithCode2() {
         for (String[] args : new String[][] {{"--steps", "0"}, {"--warmup", "-1"}, {"--mllib-block-size", "0"},
-                {"--mllib-repeats", "0"}, {"--dense-chunk-rows", "0"}}) {
+                {"--mllib-repeats", "0"}, {"--dense-chunk-rows", "0"},
+                {"--mllib-iterations", "2"}}) {
             String[] full = new String[args.length + 3];
             full[0] = "bench";
             full[1] = "--data";
