@@ -94,7 +94,7 @@ public final class Bench {
                             + "its iteration is taken as fit(2) - fit(1)");
                 }
             }
-            return new BenchResult(setup, steps.steps(), kernel, dense, mllib, memory);
+            return new BenchResult(setup, steps.steps(), kernel, dense, mllib, memory, Machine.loadAverage());
         } finally {
             dataset.release();
         }

@@ -27,6 +27,8 @@ public final class BenchJson {
         setupDoc.put("cores", setup.machine().cores());
         setupDoc.put("cpu", setup.machine().cpu());
         setupDoc.put("java", setup.machine().java());
+        setupDoc.put("load_average_start", finite(setup.machine().loadAtStart()));
+        setupDoc.put("load_average_end", finite(result.loadAtEnd()));
         setupDoc.put("warmup", setup.settings().warmup());
         setupDoc.put("steps", setup.settings().steps());
         doc.put("setup", setupDoc);
@@ -48,6 +50,7 @@ public final class BenchJson {
             denseDoc.put("single_thread", timing(dense.single()));
             denseDoc.put("matrix_bytes", dense.bytes());
             denseDoc.put("difference_from_kernel", dense.kernelDifference());
+            denseDoc.put("chunk_rows", setup.settings().denseChunkRows());
             denseDoc.put("over_job_step", result.speedup(dense.parallel().median()));
             doc.put("dense_dgemm", denseDoc);
         }
@@ -77,6 +80,10 @@ public final class BenchJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render the bench figures as JSON", e);
         }
+    }
+
+    private static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
     }
 
     private static Map<String, Object> timing(Timing timing) {

@@ -21,9 +21,12 @@ public final class BenchReport {
         out.printf(Locale.ROOT, "  data      %s: %d train + %d validation rows per step (%d test rows also persisted)%n",
                 setup.data(), setup.trainRows(), setup.validationRows(), setup.testRows());
         out.printf(Locale.ROOT, "  network   %s%n", setup.network());
-        out.printf(Locale.ROOT, "  spark     %s, master %s, %d partitions, %d task slots%n", setup.sparkVersion(), setup.master(),
-                setup.partitions(), setup.taskSlots());
+        out.printf(Locale.ROOT, "  spark     %s, master %s, %d partitions, %d task slots%n", setup.sparkVersion(),
+                setup.master(), setup.partitions(), setup.taskSlots());
         out.printf(Locale.ROOT, "  machine   %d cores, %s, Java %s%n", machine.cores(), machine.cpu(), machine.java());
+        out.printf(Locale.ROOT, "  load      1-minute load average %.1f at the start, %.1f at the end%s%n",
+                machine.loadAtStart(), result.loadAtEnd(), machine.loadAtStart() > machine.cores()
+                        || result.loadAtEnd() > machine.cores() ? " (above the core count: the machine was shared)" : "");
         out.printf(Locale.ROOT, "  runs      %d warm-up + %d measured rounds, each one job step then one pass of each "
                 + "driver-side series; seconds per full step%n", setup.settings().warmup(), setup.settings().steps());
         out.println();
@@ -88,8 +91,9 @@ public final class BenchReport {
 
     private static void printMemory(MemoryFigures memory, PrintStream out) {
         out.println("Memory of the persisted train, validation and test blocks");
-        out.printf(Locale.ROOT, "  block arrays %s, Spark storage %s; dense float64 %s (%s smaller)%n", megabytes(memory.blockBytes()),
-                megabytes(memory.storageBytes()), megabytes(memory.denseBytes()), ratio(memory.denseOverBlocks()));
+        String storage = memory.storageBytes() < 0 ? "not reported" : megabytes(memory.storageBytes());
+        out.printf(Locale.ROOT, "  block arrays %s, Spark storage %s; dense float64 %s (%s smaller)%n",
+                megabytes(memory.blockBytes()), storage, megabytes(memory.denseBytes()), ratio(memory.denseOverBlocks()));
         out.println();
     }
 

@@ -9,9 +9,10 @@ package io.mnistspark.bench;
  * @param dense   the dense dgemm reference, or null when skipped
  * @param mllib   Spark MLlib's multilayer perceptron, or null when skipped
  * @param memory  the persisted blocks against dense float64
+ * @param loadAtEnd the 1-minute load average when the measurements ended
  */
 public record BenchResult(Setup setup, Timing step, KernelFigures kernel, DenseFigures dense,
-        MllibReference.Result mllib, MemoryFigures memory) {
+        MllibReference.Result mllib, MemoryFigures memory, double loadAtEnd) {
 
     /** The run's conditions. */
     public record Setup(Machine machine, String data, int trainRows, int validationRows, int testRows, String network,

@@ -13,8 +13,8 @@ package io.mnistspark.bench;
  * @param mllibRepeats how many times each MLlib fit (1 and 2 iterations) is timed
  * @param mllibIterations iterations of the MLlib fit timed iteration by iteration (at least 3)
  */
-public record BenchSettings(int warmup, int steps, int treeDepth, boolean dense, int denseChunkRows, boolean mllib, int mllibBlockSize,
-        int mllibRepeats, int mllibIterations) {
+public record BenchSettings(int warmup, int steps, int treeDepth, boolean dense, int denseChunkRows, boolean mllib,
+        int mllibBlockSize, int mllibRepeats, int mllibIterations) {
     public BenchSettings {
         if (warmup < 0) {
             throw new IllegalArgumentException("warm-up runs cannot be negative, got " + warmup);

@@ -26,8 +26,10 @@ import org.apache.spark.storage.StorageLevel;
  * gradient over the blocks and an update; Spark 4.2's gradient descent makes one more such pass after the
  * last update, for the final loss. Two measures of one iteration: the difference between the medians of
  * 1-iteration and 2-iteration fits (setup cancels, but the noise of two whole fits remains), and the time
- * from one gradient job to the next within a longer fit (the first interval, still warming up, dropped). MLlib's hidden layer is a sigmoid, not a ReLU; the matrix products, nearly all of the work, have
- * the same shapes. It has no validation pass.
+ * from one gradient job to the next within a longer fit (the first interval, still warming up, dropped).
+ *
+ * <p>MLlib's hidden layer is a sigmoid, not a ReLU; the matrix products, nearly all of the work, have the
+ * same shapes. It has no validation pass.
  */
 public final class MllibReference {
     private static final String FIT_START_JOB = "count at GradientDescent";

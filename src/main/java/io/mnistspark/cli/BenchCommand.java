@@ -121,8 +121,8 @@ public final class BenchCommand implements Callable<Integer> {
         if (treeDepth < 1) {
             throw new SettingsException("--tree-depth must be at least 1, got " + treeDepth);
         }
-        return new BenchSettings(warmup, steps, treeDepth, !skipDense, denseChunkRows, !skipMllib, mllibBlockSize, mllibRepeats,
-                mllibIterations);
+        return new BenchSettings(warmup, steps, treeDepth, !skipDense, denseChunkRows, !skipMllib, mllibBlockSize,
+                mllibRepeats, mllibIterations);
     }
 
     /** Fails before Spark starts if the JSON file could not be written. */

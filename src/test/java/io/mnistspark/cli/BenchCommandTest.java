@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The bench command end to end on the 100-image fixture: it runs, prints the table, writes the JSON. No timings are checked. */
+/** The bench command end to end on the 100-image fixture: it runs, prints the table, writes the JSON. No timing is checked. */
 class BenchCommandTest {
     private static final String FIXTURE = CliRunner.resource("/fixtures/mnist-first100.npz");
 
@@ -48,6 +48,7 @@ class BenchCommandTest {
         assertTrue(figures.path("dense_dgemm").path("difference_from_kernel").asDouble() < 1e-12, figures.toString());
         assertEquals(150L * 784 * 8, figures.path("memory").path("dense_float64_bytes").asLong());
         assertTrue(figures.path("memory").path("block_bytes").asLong() > 0);
+        assertTrue(figures.path("memory").path("spark_storage_bytes").asLong() > 0);
         assertFalse(figures.has("mllib_mlp_gd"));
     }
 
