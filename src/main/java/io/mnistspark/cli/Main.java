@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "mnist-spark-mlp", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         scope = CommandLine.ScopeType.INHERIT,
         versionProvider = Main.Version.class,
-        subcommands = {TrainCommand.class, SuiteCommand.class, PlotCommand.class, DataCommand.class, EvaluateCommand.class,
-            CommandLine.HelpCommand.class},
+        subcommands = {TrainCommand.class, SuiteCommand.class, PlotCommand.class, DataCommand.class,
+            EvaluateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         description = {"Trains a 784-128-10 ReLU network on MNIST with exact full-batch gradients on Apache Spark, "
                 + "reproducing the GR5245 homework notebook.",
                 "With no command it runs the notebook's final choice: train --optimizer adam --init normal "

@@ -1,0 +1,97 @@
+package io.mnistspark.bench;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A bench run's figures as one JSON document (seconds, ratios, bytes), for keeping and comparing runs. */
+public final class BenchJson {
+    private BenchJson() {
+    }
+
+    public static String render(BenchResult result) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        BenchResult.Setup setup = result.setup();
+        Map<String, Object> setupDoc = new LinkedHashMap<>();
+        setupDoc.put("data", setup.data());
+        setupDoc.put("train_rows", setup.trainRows());
+        setupDoc.put("validation_rows", setup.validationRows());
+        setupDoc.put("test_rows", setup.testRows());
+        setupDoc.put("network", setup.network());
+        setupDoc.put("spark_version", setup.sparkVersion());
+        setupDoc.put("master", setup.master());
+        setupDoc.put("partitions", setup.partitions());
+        setupDoc.put("task_slots", setup.taskSlots());
+        setupDoc.put("cores", setup.machine().cores());
+        setupDoc.put("cpu", setup.machine().cpu());
+        setupDoc.put("java", setup.machine().java());
+        setupDoc.put("load_average_start", finite(setup.machine().loadAtStart()));
+        setupDoc.put("load_average_end", finite(result.loadAtEnd()));
+        setupDoc.put("warmup", setup.settings().warmup());
+        setupDoc.put("steps", setup.settings().steps());
+        doc.put("setup", setupDoc);
+
+        doc.put("job_step", timing(result.step()));
+        BenchResult.KernelFigures kernel = result.kernel();
+        Map<String, Object> kernelDoc = new LinkedHashMap<>();
+        kernelDoc.put("threads", kernel.threads());
+        kernelDoc.put("parallel", timing(kernel.parallel()));
+        kernelDoc.put("single_thread", timing(kernel.single()));
+        kernelDoc.put("difference_from_spark_pass", kernel.passDifference());
+        doc.put("kernel", kernelDoc);
+        doc.put("outside_kernel_share", result.outsideKernelShare());
+        if (result.dense() != null) {
+            BenchResult.DenseFigures dense = result.dense();
+            Map<String, Object> denseDoc = new LinkedHashMap<>();
+            denseDoc.put("blas", dense.blas());
+            denseDoc.put("parallel", timing(dense.parallel()));
+            denseDoc.put("single_thread", timing(dense.single()));
+            denseDoc.put("matrix_bytes", dense.bytes());
+            denseDoc.put("difference_from_kernel", dense.kernelDifference());
+            denseDoc.put("chunk_rows", setup.settings().denseChunkRows());
+            denseDoc.put("over_job_step", result.speedup(dense.parallel().median()));
+            doc.put("dense_dgemm", denseDoc);
+        }
+        if (result.mllib() != null) {
+            MllibReference.Result mllib = result.mllib();
+            Map<String, Object> mllibDoc = new LinkedHashMap<>();
+            mllibDoc.put("block_size", mllib.blockSize());
+            mllibDoc.put("rows", mllib.rows());
+            mllibDoc.put("fit_1_iteration", timing(mllib.oneIteration()));
+            mllibDoc.put("fit_2_iterations", timing(mllib.twoIterations()));
+            mllibDoc.put("fit_difference_seconds", mllib.fitDifference());
+            mllibDoc.put("long_fit_iterations", mllib.longFit());
+            mllibDoc.put("iteration", mllib.iterations() == null ? null : timing(mllib.iterations()));
+            mllibDoc.put("per_iteration_seconds", mllib.perIteration());
+            mllibDoc.put("over_job_step", result.speedup(mllib.perIteration()));
+            doc.put("mllib_mlp_gd", mllibDoc);
+        }
+        MemoryFigures memory = result.memory();
+        Map<String, Object> memoryDoc = new LinkedHashMap<>();
+        memoryDoc.put("block_bytes", memory.blockBytes());
+        memoryDoc.put("spark_storage_bytes", memory.storageBytes());
+        memoryDoc.put("dense_float64_bytes", memory.denseBytes());
+        memoryDoc.put("dense_over_blocks", memory.denseOverBlocks());
+        doc.put("memory", memoryDoc);
+        try {
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render the bench figures as JSON", e);
+        }
+    }
+
+    private static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+
+    private static Map<String, Object> timing(Timing timing) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("median_seconds", timing.median());
+        doc.put("min_seconds", timing.min());
+        doc.put("max_seconds", timing.max());
+        doc.put("seconds", timing.seconds());
+        return doc;
+    }
+}

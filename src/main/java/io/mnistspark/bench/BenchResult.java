@@ -1,0 +1,49 @@
+package io.mnistspark.bench;
+
+/**
+ * Every figure of one bench run.
+ *
+ * @param setup   what was measured where
+ * @param step    full steps of the job's step loop on Spark
+ * @param kernel  the kernel alone on the driver
+ * @param dense   the dense dgemm reference, or null when skipped
+ * @param mllib   Spark MLlib's multilayer perceptron, or null when skipped
+ * @param memory  the persisted blocks against dense float64
+ * @param loadAtEnd the 1-minute load average when the measurements ended
+ */
+public record BenchResult(Setup setup, Timing step, KernelFigures kernel, DenseFigures dense,
+        MllibReference.Result mllib, MemoryFigures memory, double loadAtEnd) {
+
+    /** The run's conditions. */
+    public record Setup(Machine machine, String data, int trainRows, int validationRows, int testRows, String network,
+            String sparkVersion, String master, int partitions, int taskSlots, BenchSettings settings) {
+    }
+
+    /**
+     * @param parallel  one thread per shard, at most as many as Spark's task slots
+     * @param single    one thread
+     * @param threads   threads of {@code parallel}
+     * @param passDifference largest relative difference between the driver's sums and the Spark pass's at the
+     *                  same parameters (0 when the very same arithmetic was timed)
+     */
+    public record KernelFigures(Timing parallel, Timing single, int threads, double passDifference) {
+    }
+
+    /**
+     * @param blas          the dgemm implementation used
+     * @param bytes         the dense training and validation matrices
+     * @param kernelDifference largest relative difference of loss and gradient sums from the kernel's
+     */
+    public record DenseFigures(Timing parallel, Timing single, String blas, long bytes, double kernelDifference) {
+    }
+
+    /** The job step's median over another median: how many times faster the job step is when above 1. */
+    public double speedup(double otherSeconds) {
+        return otherSeconds / step.median();
+    }
+
+    /** The share of the step not spent in the kernels: 1 - kernel (one thread per shard) / step. */
+    public double outsideKernelShare() {
+        return 1.0 - kernel.parallel().median() / step.median();
+    }
+}

@@ -1,0 +1,63 @@
+package io.mnistspark.bench;
+
+import io.mnistspark.data.SparseRows;
+
+/**
+ * Rows as a dense float64 matrix, the way numpy holds {@code X / 255.0}: {@code rows x features}, row-major,
+ * zeros stored. Built from the sparse rows, so both hold the very same values.
+ */
+public final class DenseBlock {
+    private final int rows;
+    private final int features;
+    private final double[] values;
+    private final int[] labels;
+
+    private DenseBlock(int rows, int features, double[] values, int[] labels) {
+        this.rows = rows;
+        this.features = features;
+        this.values = values;
+        this.labels = labels;
+    }
+
+    public static DenseBlock of(SparseRows sparse) {
+        int rows = sparse.rows();
+        int features = sparse.features();
+        long size = (long) rows * features;
+        if (size > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException(rows + " rows of " + features + " pixels do not fit one array; "
+                    + "use more partitions");
+        }
+        double[] values = new double[(int) size];
+        int[] labels = new int[rows];
+        for (int r = 0; r < rows; r++) {
+            int base = r * features;
+            for (int e = sparse.rowStart(r); e < sparse.rowEnd(r); e++) {
+                values[base + sparse.column(e)] = sparse.scaled(e);
+            }
+            labels[r] = sparse.label(r);
+        }
+        return new DenseBlock(rows, features, values, labels);
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    public int features() {
+        return features;
+    }
+
+    /** The matrix, row-major (shared, not copied: the reference only reads it). */
+    double[] values() {
+        return values;
+    }
+
+    public int label(int row) {
+        return labels[row];
+    }
+
+    /** Bytes of the float64 matrix. */
+    public long sizeInBytes() {
+        return 8L * values.length;
+    }
+}

@@ -1,0 +1,141 @@
+package io.mnistspark.cli;
+
+import io.mnistspark.bench.Bench;
+import io.mnistspark.bench.BenchJson;
+import io.mnistspark.bench.BenchReport;
+import io.mnistspark.bench.BenchResult;
+import io.mnistspark.bench.BenchSettings;
+import io.mnistspark.bench.DenseReference;
+import io.mnistspark.bench.Progress;
+import io.mnistspark.report.OutputException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "bench", sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Measure, in one run on the same data and partitions: full steps of the job's own step loop "
+                + "on Spark, the kernel alone (1 thread and one thread per shard), the same step as dense float64 "
+                + "dgemm products (dev.ludovic.netlib, as numpy computes it) and one iteration of Spark MLlib's "
+                + "MultilayerPerceptronClassifier (solver gd). Prints median and min-max seconds, ratios, and the "
+                + "memory of the persisted blocks; progress goes to stderr.",
+                "The driver-side passes run between the job's steps, one of each per step, so every ratio compares "
+                + "runs taken under the same machine load.", ""},
+        footer = {"", "Examples:",
+                "  SPARK_MASTER='local[2]' submit/local bench          the README's performance figures",
+                "  bench --skip-mllib --steps 50 --json bench.json      more steps, figures also as JSON"})
+public final class BenchCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common = new CommonOptions();
+
+    @Mixin
+    DataOptions dataOptions = new DataOptions();
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "5",
+            description = "Unrecorded rounds (job step + driver-side passes) first, and one unrecorded MLlib fit. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int warmup;
+
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "20",
+            description = "Measured rounds: full job steps, each followed by one kernel pass and one dense pass "
+                    + "on one thread per shard and on one thread. Default: ${DEFAULT-VALUE}.")
+    int steps;
+
+    @Option(names = "--skip-dense", description = "Do not time the dense dgemm reference.")
+    boolean skipDense;
+
+    @Option(names = "--dense-chunk-rows", paramLabel = "N", defaultValue = "" + DenseReference.DEFAULT_CHUNK_ROWS,
+            description = "Rows per matrix product in the dense reference. Default: ${DEFAULT-VALUE}.")
+    int denseChunkRows;
+
+    @Option(names = "--skip-mllib", description = "Do not time Spark MLlib's MultilayerPerceptronClassifier.")
+    boolean skipMllib;
+
+    @Option(names = "--mllib-block-size", paramLabel = "N", defaultValue = "128",
+            description = "Rows MLlib stacks into one matrix (setBlockSize; MLlib's default). Default: ${DEFAULT-VALUE}.")
+    int mllibBlockSize;
+
+    @Option(names = "--mllib-repeats", paramLabel = "N", defaultValue = "2",
+            description = "Timed MLlib fits of 1 and of 2 iterations, each. Default: ${DEFAULT-VALUE}.")
+    int mllibRepeats;
+
+    @Option(names = "--mllib-iterations", paramLabel = "N", defaultValue = "7",
+            description = "Iterations of one more MLlib fit, timed from each iteration's Spark job to the next "
+                    + "(the first interval dropped as warm-up). Default: ${DEFAULT-VALUE}.")
+    int mllibIterations;
+
+    @Option(names = "--tree-depth", paramLabel = "N", defaultValue = "2",
+            description = "Depth of treeAggregate in the step loop, as in train. Default: ${DEFAULT-VALUE}.")
+    int treeDepth;
+
+    @Option(names = "--json", paramLabel = "FILE",
+            description = "Also write the figures to FILE (a local path) as JSON.")
+    Path json;
+
+    @Override
+    public Integer call() throws IOException {
+        dataOptions.validate();
+        BenchSettings settings = settings();
+        checkJsonTarget();
+        SparkSession spark = SparkSessions.start(common.verbose);
+        BenchResult result;
+        try {
+            result = new Bench(spark, new Progress(System.err)).run(dataOptions.location(), dataOptions.valFraction,
+                    dataOptions.splitSeed, dataOptions.partitions, settings);
+        } finally {
+            spark.stop();
+        }
+        BenchReport.print(result, System.out);
+        System.out.flush();
+        if (json != null) {
+            Files.writeString(json, BenchJson.render(result), StandardCharsets.UTF_8);
+            System.err.println("[bench] figures written to " + json);
+        }
+        return ExitCode.OK;
+    }
+
+    private BenchSettings settings() {
+        if (warmup < 0) {
+            throw new SettingsException("--warmup must be at least 0, got " + warmup);
+        }
+        if (steps < 1) {
+            throw new SettingsException("--steps must be at least 1, got " + steps);
+        }
+        if (denseChunkRows < 1) {
+            throw new SettingsException("--dense-chunk-rows must be at least 1, got " + denseChunkRows);
+        }
+        if (mllibBlockSize < 1) {
+            throw new SettingsException("--mllib-block-size must be at least 1, got " + mllibBlockSize);
+        }
+        if (mllibRepeats < 1) {
+            throw new SettingsException("--mllib-repeats must be at least 1, got " + mllibRepeats);
+        }
+        if (mllibIterations < 3) {
+            throw new SettingsException("--mllib-iterations must be at least 3, got " + mllibIterations);
+        }
+        if (treeDepth < 1) {
+            throw new SettingsException("--tree-depth must be at least 1, got " + treeDepth);
+        }
+        return new BenchSettings(warmup, steps, treeDepth, !skipDense, denseChunkRows, !skipMllib, mllibBlockSize,
+                mllibRepeats, mllibIterations);
+    }
+
+    /** Fails before Spark starts if the JSON file could not be written. */
+    private void checkJsonTarget() {
+        if (json == null) {
+            return;
+        }
+        Path parent = json.toAbsolutePath().getParent();
+        if (parent == null || !Files.isDirectory(parent) || !Files.isWritable(parent)) {
+            throw new OutputException("cannot write --json " + json + ": " + parent + " is not a writable directory");
+        }
+        if (Files.isDirectory(json)) {
+            throw new OutputException("cannot write --json " + json + ": it is a directory");
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.mnistspark.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The bench command end to end on the 100-image fixture: it runs, prints the table, writes the JSON. No timing is checked. */
+class BenchCommandTest {
+    private static final String FIXTURE = CliRunner.resource("/fixtures/mnist-first100.npz");
+
+    @TempDir
+    Path tmp;
+
+    @AfterAll
+    static void restore() {
+        CliRunner.restoreSession();
+    }
+
+    @Test
+    void printsTheTableAndWritesTheFigures() throws IOException {
+        Path json = tmp.resolve("bench.json");
+        CliRunner run = CliRunner.run("bench", "--data", FIXTURE, "--warmup", "1", "--steps", "2", "--skip-mllib",
+                "--partitions", "2", "--json", json.toString());
+        assertEquals(0, run.exitCode, run.err);
+        for (String expected : new String[] {"job step: Trainer loop on Spark", "kernel alone, 2 threads",
+                "kernel alone, 1 thread", "outside the kernel", "dense float64 dgemm step, 2 threads",
+                "dense dgemm step / job step", "Memory of the persisted train, validation and test blocks",
+                "80 train + 20 validation rows"}) {
+            assertTrue(run.out.contains(expected), "missing '" + expected + "' in\n" + run.out);
+        }
+        assertFalse(run.out.contains("MLlib MLP"), run.out);
+        assertTrue(run.err.contains("[bench] job step loop on Spark"), run.err);
+
+        JsonNode figures = new ObjectMapper().readTree(json.toFile());
+        assertEquals(2, figures.path("job_step").path("seconds").size());
+        assertEquals(2, figures.path("kernel").path("threads").asInt());
+        // the kernel timed on the driver does exactly the Spark pass's arithmetic, in the same order
+        assertEquals(0.0, figures.path("kernel").path("difference_from_spark_pass").asDouble());
+        assertTrue(figures.path("dense_dgemm").path("difference_from_kernel").asDouble() < 1e-12, figures.toString());
+        assertEquals(150L * 784 * 8, figures.path("memory").path("dense_float64_bytes").asLong());
+        assertTrue(figures.path("memory").path("block_bytes").asLong() > 0);
+        assertTrue(figures.path("memory").path("spark_storage_bytes").asLong() > 0);
+        assertFalse(figures.has("mllib_mlp_gd"));
+    }
+
+    @Test
+    void mllibIsTimedOnTheSameRows() throws IOException {
+        Path json = tmp.resolve("mllib.json");
+        CliRunner run = CliRunner.run("bench", "--data", FIXTURE, "--warmup", "0", "--steps", "1", "--skip-dense",
+                "--mllib-repeats", "1", "--mllib-block-size", "16", "--mllib-iterations", "4", "--json", json.toString());
+        assertEquals(0, run.exitCode, run.err);
+        assertTrue(run.out.contains("MLlib MLP gd, one iteration (in a 4-iteration fit)"), run.out);
+        assertTrue(run.out.contains("MLlib MLP gd, fit(2) - fit(1), medians"), run.out);
+        JsonNode mllib = new ObjectMapper().readTree(json.toFile()).path("mllib_mlp_gd");
+        assertEquals(80, mllib.path("rows").asInt());
+        assertEquals(16, mllib.path("block_size").asInt());
+        // 4 iterations: at least 3 intervals between their gradient jobs, the first dropped as warm-up
+        assertTrue(mllib.path("iteration").path("seconds").size() >= 2, mllib.toString());
+    }
+
+    @Test
+    void badSettingsExitWithCode2() {
+        for (String[] args : new String[][] {{"--steps", "0"}, {"--warmup", "-1"}, {"--mllib-block-size", "0"},
+                {"--mllib-repeats", "0"}, {"--dense-chunk-rows", "0"},
+                {"--mllib-iterations", "2"}}) {
+            String[] full = new String[args.length + 3];
+            full[0] = "bench";
+            full[1] = "--data";
+            full[2] = FIXTURE;
+            System.arraycopy(args, 0, full, 3, args.length);
+            CliRunner run = CliRunner.run(full);
+            assertEquals(ExitCode.USAGE, run.exitCode, String.join(" ", args) + ": " + run.err);
+        }
+    }
+}
