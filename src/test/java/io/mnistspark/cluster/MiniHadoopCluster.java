@@ -72,8 +72,10 @@ final class MiniHadoopCluster implements AutoCloseable {
     /**
      * One NodeManager sized for an application master and two small executors. Memory checks are off (a
      * JVM's virtual size says nothing about its heap), and containers get this JVM's {@code JAVA_HOME},
-     * since a fresh CI machine need not export one. The FIFO scheduler needs no queue definitions (the
-     * default capacity scheduler wants a {@code capacity-scheduler.xml} on the class path).
+     * since a fresh CI machine need not export one. Container logs are not kept after an application
+     * (the whole directory goes with the test anyway): pending deletions would hold the NodeManager's
+     * shutdown for 10 s, as would the default 5 s grace for killing containers. The FIFO scheduler needs
+     * no queue definitions (the default capacity scheduler wants a {@code capacity-scheduler.xml}).
      */
     private static YarnConfiguration yarnConf(URI defaultFs) {
         YarnConfiguration conf = new YarnConfiguration();
@@ -87,6 +89,9 @@ final class MiniHadoopCluster implements AutoCloseable {
         conf.set(YarnConfiguration.RM_SCHEDULER,
                 "org.apache.hadoop.yarn.server.resourcemanager.scheduler.fifo.FifoScheduler");
         conf.setBoolean(YarnConfiguration.TIMELINE_SERVICE_ENABLED, false);
+        conf.setLong(YarnConfiguration.NM_PROCESS_KILL_WAIT_MS, 500);
+        conf.setLong(YarnConfiguration.NM_SLEEP_DELAY_BEFORE_SIGKILL_MS, 100);
+        conf.setLong(YarnConfiguration.NM_LOG_RETAIN_SECONDS, 0);
         return conf;
     }
 

@@ -44,7 +44,6 @@ class YarnHdfsTrainingTest {
                         localOut.toString()));
         assertEquals(0, local, "local[2] run exit code");
         List<StepRecord> expected = Histories.read(localOut.resolve("history.parquet").toString(), RUN);
-
         try (MiniHadoopCluster cluster = MiniHadoopCluster.start(tmp.resolve("hadoop"))) {
             FileSystem hdfs = cluster.fileSystem();
             org.apache.hadoop.fs.Path data = new org.apache.hadoop.fs.Path("/data/mnist");
