@@ -24,6 +24,10 @@ final class SparkProperties {
         return this;
     }
 
+    Map<String, String> asMap() {
+        return Map.copyOf(properties);
+    }
+
     /**
      * Runs {@code args} through {@link Main#execute} and returns its exit code. Any live session (the
      * shared local[2] one of the other tests) is stopped first, because the job's builder would otherwise

@@ -3,91 +3,150 @@ package io.mnistspark.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mnistspark.SparkTestSession;
 import io.mnistspark.train.StepRecord;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.SparkConf;
+import org.apache.spark.deploy.yarn.YarnClusterApplication;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The job on real YARN and HDFS daemons (see {@link MiniHadoopCluster}): the driver submits to the
- * ResourceManager, an application master and two executors run in NodeManager containers (separate JVMs),
- * the executors read their own record ranges of IDX files on HDFS, and every output goes to HDFS.
+ * The job on real YARN and HDFS daemons (see {@link MiniHadoopCluster}), started once for both tests: the
+ * application master and two executors run in NodeManager containers (separate JVMs), the executors read
+ * their own record ranges, and every output goes to HDFS. Each run's history must equal a local[2] run's.
  */
 @Tag("cluster")
 class YarnHdfsTrainingTest {
     private static final String RUN = "adam-normal";
-    private static final int STEPS = 3;
+
+    @TempDir
+    static Path clusterDir;
+
+    private static MiniHadoopCluster cluster;
 
     @TempDir
     Path tmp;
 
+    @BeforeAll
+    static void startHdfsAndYarn() throws IOException {
+        cluster = MiniHadoopCluster.start(clusterDir);
+    }
+
     @AfterAll
-    static void restoreSharedSession() {
-        SparkTestSession.get();
+    static void stopHdfsAndYarn() {
+        try {
+            SparkProperties.stopActiveSession();
+            if (cluster != null) {
+                cluster.close();
+            }
+        } finally {
+            SparkTestSession.get();
+        }
     }
 
     @Test
-    void yarnClientModeTrainsOnHdfsIdxFilesAndWritesTheLocal2HistoryToHdfs() throws IOException {
+    void yarnClientModeTrainsOnIdxFilesInHdfsAndWritesTheLocal2HistoryToHdfs() throws IOException {
         Path idx = IdxFixture.write(tmp.resolve("mnist-idx"));
-        String[] training = {"train", "--steps", String.valueOf(STEPS), "--hidden", "16", "--partitions", "2",
-            "--print-every", "1", "--run-name", RUN};
+        String[] training = {"train", "--steps", "3", "--hidden", "16", "--partitions", "2", "--print-every", "1",
+            "--run-name", RUN};
+        List<StepRecord> expected = localHistory(LocalClusterTrainingTest.append(training, "--data", idx.toString()));
 
-        Path localOut = tmp.resolve("local");
-        int local = new SparkProperties().set("spark.master", "local[2]").set("spark.ui.enabled", "false")
-                .runJob(LocalClusterTrainingTest.append(training, "--data", idx.toString(), "--out",
-                        localOut.toString()));
-        assertEquals(0, local, "local[2] run exit code");
-        List<StepRecord> expected = Histories.read(localOut.resolve("history.parquet").toString(), RUN);
-        try (MiniHadoopCluster cluster = MiniHadoopCluster.start(tmp.resolve("hadoop"))) {
-            FileSystem hdfs = cluster.fileSystem();
-            org.apache.hadoop.fs.Path data = new org.apache.hadoop.fs.Path("/data/mnist");
-            hdfs.mkdirs(data.getParent());
-            hdfs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(idx.toUri()), data);
-            String hdfsData = cluster.hdfsUri() + "/data/mnist";
-            String hdfsOut = cluster.hdfsUri() + "/runs/yarn-client";
+        FileSystem hdfs = cluster.fileSystem();
+        hdfs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(idx.toUri()),
+                new org.apache.hadoop.fs.Path("/data/mnist"));
+        String out = cluster.hdfsUri() + "/runs/yarn-client";
+        int code = new SparkProperties().setAll(yarnProperties("client"))
+                .runJob(LocalClusterTrainingTest.append(training, "--data", cluster.hdfsUri() + "/data/mnist",
+                        "--out", out));
+        assertEquals(0, code, "exit code of the YARN client-mode run");
 
-            int code = onYarn(cluster).runJob(LocalClusterTrainingTest.append(training, "--data", hdfsData,
-                    "--out", hdfsOut));
-            assertEquals(0, code, "YARN run exit code");
+        assertOutputsOnHdfs("/runs/yarn-client");
+        Histories.assertSame(expected, Histories.read(out + "/history.parquet", RUN), 3);
+    }
 
-            for (String output : new String[] {"summary.json", "history.parquet", "model/W1.npy",
-                "confusion-" + RUN + ".csv"}) {
-                assertTrue(hdfs.exists(new org.apache.hadoop.fs.Path("/runs/yarn-client/" + output)),
-                        output + " on HDFS");
-            }
-            List<StepRecord> actual = Histories.read(hdfsOut + "/history.parquet", RUN);
-            Histories.assertSame(expected, actual, STEPS);
-        } finally {
-            SparkProperties.stopActiveSession();
+    /**
+     * Submitted as spark-submit does in cluster mode: the driver runs in the application master's container,
+     * so the embedded MNIST is read from the class path there and in the executors, never from this JVM.
+     */
+    @Test
+    void yarnClusterModeDriverInAContainerTrainsOnTheEmbeddedMnistAndWritesToHdfs() throws IOException {
+        String[] training = {"train", "--steps", "2", "--hidden", "16", "--partitions", "2", "--print-every", "1",
+            "--run-name", RUN};
+        List<StepRecord> expected = localHistory(training);
+
+        String out = cluster.hdfsUri() + "/runs/yarn-cluster";
+        List<String> clientArgs = new ArrayList<>(List.of("--class", "io.mnistspark.cli.Main"));
+        for (String arg : LocalClusterTrainingTest.append(training, "--out", out)) {
+            clientArgs.add("--arg");
+            clientArgs.add(arg);
+        }
+        SparkConf conf = new SparkConf(false).setAppName("mnist-spark-mlp YARN cluster-mode test");
+        yarnProperties("cluster").forEach(conf::set);
+        // Returns once the application has finished, and throws unless YARN reports it succeeded.
+        new YarnClusterApplication().start(clientArgs.toArray(new String[0]), conf);
+
+        assertOutputsOnHdfs("/runs/yarn-cluster");
+        JsonNode summary;
+        try (InputStream in = cluster.fileSystem().open(new org.apache.hadoop.fs.Path("/runs/yarn-cluster/summary.json"))) {
+            summary = new ObjectMapper().readTree(in);
+        }
+        JsonNode data = summary.path("runs").get(0).path("data");
+        assertEquals(48000, data.path("train_records").asInt(), summary.toString());
+        assertEquals(12000, data.path("validation_records").asInt(), summary.toString());
+        Histories.assertSame(expected, Histories.read(out + "/history.parquet", RUN), 2);
+    }
+
+    /** Runs {@code args} on local[2] into a temporary directory and returns the history. */
+    private List<StepRecord> localHistory(String[] args) {
+        Path out = tmp.resolve("local");
+        int code = new SparkProperties().set("spark.master", "local[2]").set("spark.ui.enabled", "false")
+                .runJob(LocalClusterTrainingTest.append(args, "--out", out.toString()));
+        assertEquals(0, code, "exit code of the local[2] reference run");
+        return Histories.read(out.resolve("history.parquet").toString(), RUN);
+    }
+
+    private static void assertOutputsOnHdfs(String dir) throws IOException {
+        for (String output : new String[] {"summary.json", "history.parquet", "model/W1.npy", "confusion-" + RUN + ".csv"}) {
+            assertTrue(cluster.fileSystem().exists(new org.apache.hadoop.fs.Path(dir + "/" + output)),
+                    dir + "/" + output + " on HDFS");
         }
     }
 
     /**
-     * YARN client mode: the driver is this JVM; the application master and two one-core executors run in
-     * containers. There is no Spark distribution, so {@code spark.yarn.jars} names a jar that is already on
-     * every node ({@code local:}), and the containers get the test class path and Spark's JVM flags.
+     * YARN with two one-core executors. There is no Spark distribution, so {@code spark.yarn.jars} names a
+     * jar already on every node ({@code local:}), and the containers get the test class path (Spark, Hadoop,
+     * the job and the embedded MNIST) and Spark's JVM flags; in cluster mode the driver is the AM.
      */
-    private static SparkProperties onYarn(MiniHadoopCluster cluster) {
+    private static Map<String, String> yarnProperties(String deployMode) {
         return new SparkProperties()
                 .set("spark.master", "yarn")
-                .set("spark.submit.deployMode", "client")
+                .set("spark.submit.deployMode", deployMode)
                 .set("spark.ui.enabled", "false")
                 .set("spark.yarn.jars", "local:" + TestJvm.jarStartingWith("spark-core_"))
                 .set("spark.yarn.maxAppAttempts", "1")
                 .set("spark.yarn.am.memory", "512m")
                 .set("spark.yarn.am.extraJavaOptions", TestJvm.jvmFlags())
+                .set("spark.driver.memory", "768m")
                 .set("spark.driver.extraClassPath", TestJvm.classPath())
+                .set("spark.driver.extraJavaOptions", TestJvm.jvmFlags())
                 .set("spark.executor.extraClassPath", TestJvm.classPath())
                 .set("spark.executor.extraJavaOptions", TestJvm.jvmFlags())
                 .set("spark.executor.instances", "2")
                 .set("spark.executor.cores", "1")
                 .set("spark.executor.memory", "512m")
-                .setAll(cluster.clientProperties());
+                .setAll(cluster.clientProperties())
+                .asMap();
     }
 }
