@@ -67,7 +67,7 @@ class YarnHdfsTrainingTest {
         hdfs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(idx.toUri()),
                 new org.apache.hadoop.fs.Path("/data/mnist"));
         String out = cluster.hdfsUri() + "/runs/yarn-client";
-        int code = new SparkProperties().setAll(yarnProperties("client"))
+        int code = new SparkProperties().setAll(yarnProperties("client", 2))
                 .runJob(LocalClusterTrainingTest.append(training, "--data", cluster.hdfsUri() + "/data/mnist",
                         "--out", out));
         assertEquals(0, code, "exit code of the YARN client-mode run");
@@ -78,7 +78,9 @@ class YarnHdfsTrainingTest {
 
     /**
      * Submitted as spark-submit does in cluster mode: the driver runs in the application master's container,
-     * so the embedded MNIST is read from the class path there and in the executors, never from this JVM.
+     * so the embedded MNIST is read from the class path there and in the executor, never from this JVM; the
+     * application must end as SUCCEEDED (a driver that calls System.exit, even with 0, makes it FAILED). One
+     * executor is enough here: reading ranges from several executors is the client-mode test's job.
      */
     @Test
     void yarnClusterModeDriverInAContainerTrainsOnTheEmbeddedMnistAndWritesToHdfs() throws IOException {
@@ -93,13 +95,14 @@ class YarnHdfsTrainingTest {
             clientArgs.add(arg);
         }
         SparkConf conf = new SparkConf(false).setAppName("mnist-spark-mlp YARN cluster-mode test");
-        yarnProperties("cluster").forEach(conf::set);
+        yarnProperties("cluster", 1).forEach(conf::set);
         // Returns once the application has finished, and throws unless YARN reports it succeeded.
         new YarnClusterApplication().start(clientArgs.toArray(new String[0]), conf);
 
         assertOutputsOnHdfs("/runs/yarn-cluster");
         JsonNode summary;
-        try (InputStream in = cluster.fileSystem().open(new org.apache.hadoop.fs.Path("/runs/yarn-cluster/summary.json"))) {
+        org.apache.hadoop.fs.Path summaryFile = new org.apache.hadoop.fs.Path("/runs/yarn-cluster/summary.json");
+        try (InputStream in = cluster.fileSystem().open(summaryFile)) {
             summary = new ObjectMapper().readTree(in);
         }
         JsonNode data = summary.path("runs").get(0).path("data");
@@ -118,32 +121,36 @@ class YarnHdfsTrainingTest {
     }
 
     private static void assertOutputsOnHdfs(String dir) throws IOException {
-        for (String output : new String[] {"summary.json", "history.parquet", "model/W1.npy", "confusion-" + RUN + ".csv"}) {
+        String[] outputs = {"summary.json", "history.parquet", "model/W1.npy", "confusion-" + RUN + ".csv"};
+        for (String output : outputs) {
             assertTrue(cluster.fileSystem().exists(new org.apache.hadoop.fs.Path(dir + "/" + output)),
                     dir + "/" + output + " on HDFS");
         }
     }
 
     /**
-     * YARN with two one-core executors. There is no Spark distribution, so {@code spark.yarn.jars} names a
-     * jar already on every node ({@code local:}), and the containers get the test class path (Spark, Hadoop,
-     * the job and the embedded MNIST) and Spark's JVM flags; in cluster mode the driver is the AM.
+     * YARN with one-core executors. There is no Spark distribution, so {@code spark.yarn.jars} names a jar
+     * already on every node ({@code local:}), and the containers get the test class path (Spark, Hadoop, the
+     * job and the embedded MNIST) and Spark's JVM flags. In client mode the AM only asks for executors; in
+     * cluster mode it is the driver, and takes the driver's memory and options.
      */
-    private static Map<String, String> yarnProperties(String deployMode) {
-        return new SparkProperties()
+    private static Map<String, String> yarnProperties(String deployMode, int executors) {
+        SparkProperties properties = new SparkProperties();
+        if (deployMode.equals("client")) {
+            properties.set("spark.yarn.am.memory", "512m").set("spark.yarn.am.extraJavaOptions", TestJvm.jvmFlags());
+        }
+        return properties
                 .set("spark.master", "yarn")
                 .set("spark.submit.deployMode", deployMode)
                 .set("spark.ui.enabled", "false")
                 .set("spark.yarn.jars", "local:" + TestJvm.jarStartingWith("spark-core_"))
                 .set("spark.yarn.maxAppAttempts", "1")
-                .set("spark.yarn.am.memory", "512m")
-                .set("spark.yarn.am.extraJavaOptions", TestJvm.jvmFlags())
                 .set("spark.driver.memory", "768m")
                 .set("spark.driver.extraClassPath", TestJvm.classPath())
                 .set("spark.driver.extraJavaOptions", TestJvm.jvmFlags())
                 .set("spark.executor.extraClassPath", TestJvm.classPath())
                 .set("spark.executor.extraJavaOptions", TestJvm.jvmFlags())
-                .set("spark.executor.instances", "2")
+                .set("spark.executor.instances", String.valueOf(executors))
                 .set("spark.executor.cores", "1")
                 .set("spark.executor.memory", "512m")
                 .setAll(cluster.clientProperties())
