@@ -29,11 +29,12 @@ find_spark_submit() {
   fi
 }
 
-# Spark's own jars as Maven resolved them, for running without a Spark distribution.
+# Spark's own jars as Maven resolved them (provided scope only: no test jars such as the mini clusters),
+# for running without a Spark distribution.
 spark_classpath() {
   local cp_file="$ROOT/target/spark-classpath.txt"
   if [[ ! -f "$cp_file" || "$ROOT/pom.xml" -nt "$cp_file" ]]; then
-    (cd "$ROOT" && mvn -B -q dependency:build-classpath -Dmdep.includeScope=provided \
+    (cd "$ROOT" && mvn -B -q dependency:build-classpath -DincludeScope=provided \
       -Dmdep.outputFile="$cp_file") >&2
   fi
   cat "$cp_file"
