@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.mnistspark.SparkTestSession;
 import io.mnistspark.train.StepRecord;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,18 +33,19 @@ class LocalClusterTrainingTest {
 
     @Test
     void twoExecutorJvmsOnLocalClusterGiveTheLocal2HistoryWithin1e12() throws IOException {
-        String[] training = {"train", "--data", fixture(), "--steps", String.valueOf(STEPS), "--hidden", "16",
+        String[] training = {"train", "--data", IdxFixture.npz(), "--steps", String.valueOf(STEPS), "--hidden", "16",
             "--partitions", "3", "--print-every", "1", "--run-name", RUN};
 
         Path localOut = tmp.resolve("local");
         int local = new SparkProperties().set("spark.master", "local[2]").set("spark.ui.enabled", "false")
-                .runJob(append(training, "--out", localOut.toString()));
+                .runJob(JobArgs.plus(training, "--out", localOut.toString()));
         assertEquals(0, local, "local[2] run exit code");
 
         Path clusterOut = tmp.resolve("local-cluster");
         int cluster = localCluster(Files.createDirectories(tmp.resolve("spark-home")))
-                .runJob(append(training, "--out", clusterOut.toString()));
+                .runJob(JobArgs.plus(training, "--out", clusterOut.toString()));
         assertEquals(0, cluster, "local-cluster run exit code");
+        assertEquals("local-cluster[2,1,1024]", RunSummary.master(clusterOut.toString()));
 
         List<StepRecord> expected = Histories.read(localOut.resolve("history.parquet").toString(), RUN);
         List<StepRecord> actual = Histories.read(clusterOut.resolve("history.parquet").toString(), RUN);
@@ -69,21 +69,5 @@ class LocalClusterTrainingTest {
                 .set("spark.executorEnv.SPARK_SCALA_VERSION", "2.13")
                 .set("spark.executor.extraClassPath", TestJvm.classPath())
                 .set("spark.executor.extraJavaOptions", TestJvm.jvmFlags());
-    }
-
-    static String fixture() {
-        try {
-            return Path.of(LocalClusterTrainingTest.class.getResource("/fixtures/mnist-first100.npz").toURI())
-                    .toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String[] append(String[] args, String... more) {
-        String[] all = new String[args.length + more.length];
-        System.arraycopy(args, 0, all, 0, args.length);
-        System.arraycopy(more, 0, all, args.length, more.length);
-        return all;
     }
 }

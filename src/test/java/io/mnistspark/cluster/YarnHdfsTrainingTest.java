@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mnistspark.SparkTestSession;
 import io.mnistspark.train.StepRecord;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,18 +59,19 @@ class YarnHdfsTrainingTest {
         Path idx = IdxFixture.write(tmp.resolve("mnist-idx"));
         String[] training = {"train", "--steps", "3", "--hidden", "16", "--partitions", "2", "--print-every", "1",
             "--run-name", RUN};
-        List<StepRecord> expected = localHistory(LocalClusterTrainingTest.append(training, "--data", idx.toString()));
+        List<StepRecord> expected = localHistory(JobArgs.plus(training, "--data", idx.toString()));
 
         FileSystem hdfs = cluster.fileSystem();
         hdfs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(idx.toUri()),
                 new org.apache.hadoop.fs.Path("/data/mnist"));
         String out = cluster.hdfsUri() + "/runs/yarn-client";
         int code = new SparkProperties().setAll(yarnProperties("client", 2))
-                .runJob(LocalClusterTrainingTest.append(training, "--data", cluster.hdfsUri() + "/data/mnist",
+                .runJob(JobArgs.plus(training, "--data", cluster.hdfsUri() + "/data/mnist",
                         "--out", out));
         assertEquals(0, code, "exit code of the YARN client-mode run");
 
         assertOutputsOnHdfs("/runs/yarn-client");
+        assertEquals("yarn", RunSummary.master(out));
         Histories.assertSame(expected, Histories.read(out + "/history.parquet", RUN), 3);
     }
 
@@ -90,7 +89,7 @@ class YarnHdfsTrainingTest {
 
         String out = cluster.hdfsUri() + "/runs/yarn-cluster";
         List<String> clientArgs = new ArrayList<>(List.of("--class", "io.mnistspark.cli.Main"));
-        for (String arg : LocalClusterTrainingTest.append(training, "--out", out)) {
+        for (String arg : JobArgs.plus(training, "--out", out)) {
             clientArgs.add("--arg");
             clientArgs.add(arg);
         }
@@ -100,12 +99,10 @@ class YarnHdfsTrainingTest {
         new YarnClusterApplication().start(clientArgs.toArray(new String[0]), conf);
 
         assertOutputsOnHdfs("/runs/yarn-cluster");
-        JsonNode summary;
-        org.apache.hadoop.fs.Path summaryFile = new org.apache.hadoop.fs.Path("/runs/yarn-cluster/summary.json");
-        try (InputStream in = cluster.fileSystem().open(summaryFile)) {
-            summary = new ObjectMapper().readTree(in);
-        }
+        JsonNode summary = RunSummary.read(out);
+        assertEquals("yarn", summary.path("job").path("master").asText());
         JsonNode data = summary.path("runs").get(0).path("data");
+        assertEquals("embedded MNIST (jar resources)", data.path("location").asText(), summary.toString());
         assertEquals(48000, data.path("train_records").asInt(), summary.toString());
         assertEquals(12000, data.path("validation_records").asInt(), summary.toString());
         Histories.assertSame(expected, Histories.read(out + "/history.parquet", RUN), 2);
@@ -115,7 +112,7 @@ class YarnHdfsTrainingTest {
     private List<StepRecord> localHistory(String[] args) {
         Path out = tmp.resolve("local");
         int code = new SparkProperties().set("spark.master", "local[2]").set("spark.ui.enabled", "false")
-                .runJob(LocalClusterTrainingTest.append(args, "--out", out.toString()));
+                .runJob(JobArgs.plus(args, "--out", out.toString()));
         assertEquals(0, code, "exit code of the local[2] reference run");
         return Histories.read(out.resolve("history.parquet").toString(), RUN);
     }
