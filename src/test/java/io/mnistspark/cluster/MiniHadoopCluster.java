@@ -14,7 +14,7 @@ import org.apache.hadoop.yarn.server.MiniYARNCluster;
 /**
  * Real HDFS and YARN daemons inside the test JVM: a MiniDFSCluster (one NameNode, one DataNode) and a
  * MiniYARNCluster (one ResourceManager, one NodeManager whose containers are separate JVMs), all keeping
- * their files under one directory. Starting both takes about 20 s.
+ * their files under one directory. Starting both takes 20 to 50 s on 2 cores.
  */
 final class MiniHadoopCluster implements AutoCloseable {
     /** Hadoop's test utilities put their work directories under this system property. */
@@ -33,33 +33,37 @@ final class MiniHadoopCluster implements AutoCloseable {
         String previous = System.getProperty(TEST_DATA_PROPERTY);
         System.setProperty(TEST_DATA_PROPERTY, baseDir.resolve("yarn").toString());
         MiniDFSCluster hdfs = null;
+        MiniYARNCluster yarn = null;
         try {
             Configuration hdfsConf = new Configuration();
             hdfsConf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, baseDir.resolve("hdfs").toString());
             hdfs = new MiniDFSCluster.Builder(hdfsConf).numDataNodes(1).build();
             hdfs.waitActive();
 
-            MiniYARNCluster yarn = new MiniYARNCluster("mnist-spark-mlp", 1, 1, 1);
+            yarn = new MiniYARNCluster("mnist-spark-mlp", 1, 1, 1);
             yarn.init(yarnConf(hdfs.getURI()));
             yarn.start();
             if (!yarn.waitForNodeManagersToConnect(30_000)) {
-                yarn.stop();
                 throw new IllegalStateException("the NodeManager did not register with the ResourceManager in 30 s");
             }
             return new MiniHadoopCluster(hdfs, yarn);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while starting the mini clusters", e);
-        } catch (IOException | RuntimeException e) {
-            if (hdfs != null) {
-                hdfs.shutdown();
-            }
-            throw e;
         } catch (Exception e) {
+            if (yarn != null) {
+                yarn.stop();
+            }
             if (hdfs != null) {
                 hdfs.shutdown();
             }
-            throw new IOException("cannot start the mini YARN cluster", e);
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            if (e instanceof IOException io) {
+                throw io;
+            }
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException("cannot start the mini clusters: " + e.getMessage(), e);
         } finally {
             if (previous == null) {
                 System.clearProperty(TEST_DATA_PROPERTY);
@@ -75,7 +79,8 @@ final class MiniHadoopCluster implements AutoCloseable {
      * since a fresh CI machine need not export one. Container logs are not kept after an application
      * (the whole directory goes with the test anyway): pending deletions would hold the NodeManager's
      * shutdown for 10 s, as would the default 5 s grace for killing containers. The FIFO scheduler needs
-     * no queue definitions (the default capacity scheduler wants a {@code capacity-scheduler.xml}).
+     * no queue definitions (the default capacity scheduler wants a {@code capacity-scheduler.xml}). A
+     * nearly full disk on a CI machine must not make the node unhealthy (at 90% YARN stops using it).
      */
     private static YarnConfiguration yarnConf(URI defaultFs) {
         YarnConfiguration conf = new YarnConfiguration();
@@ -92,6 +97,8 @@ final class MiniHadoopCluster implements AutoCloseable {
         conf.setLong(YarnConfiguration.NM_PROCESS_KILL_WAIT_MS, 500);
         conf.setLong(YarnConfiguration.NM_SLEEP_DELAY_BEFORE_SIGKILL_MS, 100);
         conf.setLong(YarnConfiguration.NM_LOG_RETAIN_SECONDS, 0);
+        conf.setFloat(YarnConfiguration.NM_MAX_PER_DISK_UTILIZATION_PERCENTAGE, 100.0f);
+        conf.setLong(YarnConfiguration.NM_MIN_PER_DISK_FREE_SPACE_MB, 0);
         return conf;
     }
 
