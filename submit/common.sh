@@ -30,12 +30,66 @@ find_spark_submit() {
   fi
 }
 
-# Spark's own jars as Maven resolved them, for running without a Spark distribution.
+# Spark's own jars as Maven resolved them (provided scope only: no test jars such as the mini clusters),
+# for running without a Spark distribution.
 spark_classpath() {
   local cp_file="$ROOT/target/spark-classpath.txt"
   if [[ ! -f "$cp_file" || "$ROOT/pom.xml" -nt "$cp_file" ]]; then
-    (cd "$ROOT" && mvn -B -q dependency:build-classpath -Dmdep.includeScope=provided \
+    (cd "$ROOT" && mvn -B -q dependency:build-classpath -DincludeScope=provided \
       -Dmdep.outputFile="$cp_file") >&2
   fi
   cat "$cp_file"
+}
+
+# The launchers' own options, which come before the job's arguments:
+#   --conf KEY=VALUE   a Spark setting for spark-submit (repeatable)
+#   --deploy-mode M    YARN only: cluster or client
+#   --dry-run          print the spark-submit command instead of running it
+#   --                 end of the launcher's options
+# Everything from the first other argument on goes to the job unchanged (its command first: train,
+# data, evaluate, help). Sets SPARK_CONFS (spark-submit arguments), DEPLOY_MODE, DRY_RUN and JOB_ARGS.
+parse_launcher_options() {
+  SPARK_CONFS=()
+  DEPLOY_MODE=""
+  DRY_RUN=false
+  while [[ $# -gt 0 ]]; do
+    case "$1" in
+      --conf)
+        [[ $# -ge 2 && "$2" == *=* ]] || die "--conf needs KEY=VALUE"
+        SPARK_CONFS+=(--conf "$2"); shift 2 ;;
+      --conf=*) SPARK_CONFS+=(--conf "${1#--conf=}"); shift ;;
+      --deploy-mode)
+        [[ $# -ge 2 ]] || die "--deploy-mode needs cluster or client"
+        DEPLOY_MODE="$2"; shift 2 ;;
+      --deploy-mode=*) DEPLOY_MODE="${1#--deploy-mode=}"; shift ;;
+      --dry-run) DRY_RUN=true; shift ;;
+      --) shift; break ;;
+      *) break ;;
+    esac
+  done
+  JOB_ARGS=("$@")
+}
+
+# True when the job's arguments only ask for help or the version (nothing to run on a cluster).
+asks_for_help() {
+  local arg
+  [[ "${1:-}" == "help" ]] && return 0
+  for arg in "$@"; do
+    case "$arg" in --help|-h|--version|-V) return 0 ;; esac
+  done
+  return 1
+}
+
+# Prints a command with shell quoting (for --dry-run), or runs it in place of this shell.
+run_or_print() {
+  if [[ "$DRY_RUN" == true ]]; then
+    printf '%q ' "$@" | sed 's/ $/\n/'
+    exit 0
+  fi
+  exec "$@"
+}
+
+die() {
+  echo "$(basename "$0"): $*" >&2
+  exit 2
 }

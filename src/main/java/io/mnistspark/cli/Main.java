@@ -19,8 +19,17 @@ public final class Main implements Runnable {
     /** The command run when none is given. */
     static final String[] DEFAULT_ARGS = {"train", "--optimizer", "adam", "--init", "normal", "--early-stopping"};
 
+    /**
+     * Runs the command line and exits the JVM with the exit code, except after success: then it returns.
+     * In YARN cluster mode this method runs inside the application master, which reports any JVM exit
+     * before {@code main} returns as a failed application ("Shutdown hook called before final status was
+     * reported"), even {@code System.exit(0)}; spark-submit ends the JVM itself once {@code main} returns.
+     */
     public static void main(String[] args) {
-        System.exit(execute(args));
+        int code = execute(args);
+        if (code != ExitCode.OK) {
+            System.exit(code);
+        }
     }
 
     /** Runs the command line and returns the exit code (never exits the JVM). */
