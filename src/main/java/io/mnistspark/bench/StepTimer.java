@@ -2,7 +2,7 @@ package io.mnistspark.bench;
 
 import io.mnistspark.model.Initialization;
 import io.mnistspark.model.NetworkShape;
-import io.mnistspark.optim.LearningRateDtype;
+import io.mnistspark.optim.HyperparameterDtype;
 import io.mnistspark.optim.OptimizerChoice;
 import io.mnistspark.train.FullBatchPass;
 import io.mnistspark.train.Checkpointer;
@@ -49,7 +49,7 @@ public final class StepTimer {
     public Result run(int warmup, int steps, int treeDepth, List<DriverSeries> between, Progress progress) {
         int updates = warmup + steps + 2;
         TrainingSettings settings = new TrainingSettings("bench", shape.hidden(), init, OptimizerChoice.ADAM, 0.001,
-                LearningRateDtype.FLOAT32, updates, Optional.empty(), updates, treeDepth);
+                HyperparameterDtype.FLOAT32, updates, Optional.empty(), updates, treeDepth);
         long[] reported = new long[updates];
         long[] resumed = new long[updates];
         Map<String, List<Double>> samples = new LinkedHashMap<>();

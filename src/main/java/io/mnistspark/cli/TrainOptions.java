@@ -3,7 +3,7 @@ package io.mnistspark.cli;
 import io.mnistspark.model.ConstantInit;
 import io.mnistspark.model.Initialization;
 import io.mnistspark.model.NormalInit;
-import io.mnistspark.optim.LearningRateDtype;
+import io.mnistspark.optim.HyperparameterDtype;
 import io.mnistspark.optim.OptimizerChoice;
 import io.mnistspark.train.EarlyStoppingRule;
 import io.mnistspark.train.TrainingSettings;
@@ -23,11 +23,12 @@ public final class TrainOptions {
             description = "Learning rate. Default: ${DEFAULT-VALUE}.")
     double learningRate;
 
-    @Option(names = "--learning-rate-dtype", paramLabel = "float32|float64", defaultValue = "float32",
-            description = "Precision the learning rate is held in. Keras keeps it in a float32 variable, so the notebook "
-                    + "stepped with (double) 0.001f = 0.0010000000474974513; float32 reproduces its printed losses to "
-                    + "the last digit. Default: ${DEFAULT-VALUE}.")
-    String learningRateDtype;
+    @Option(names = "--hyperparameter-dtype", paramLabel = "float32|float64", defaultValue = "float32",
+            description = "Precision the learning rate and Adam's betas are held in. Keras keeps them in float32 "
+                    + "variables, so the notebook stepped with (double) 0.001f = 0.0010000000474974513 and "
+                    + "b1 = 0.8999999761581421; float32 reproduces its printed losses to the last digits. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String hyperparameterDtype;
 
     @Option(names = "--init", paramLabel = "constant|normal", defaultValue = "normal",
             description = "Weight initialisation: constant (every weight --init-value) or normal (N(0, --init-stddev), "
@@ -91,16 +92,16 @@ public final class TrainOptions {
             throw new SettingsException("--optimizer: " + e.getMessage());
         }
         checkRanges();
-        LearningRateDtype dtype;
+        HyperparameterDtype dtype;
         try {
-            dtype = LearningRateDtype.parse(learningRateDtype);
+            dtype = HyperparameterDtype.parse(hyperparameterDtype);
         } catch (IllegalArgumentException e) {
-            throw new SettingsException("--learning-rate-dtype: " + e.getMessage());
+            throw new SettingsException("--hyperparameter-dtype: " + e.getMessage());
         }
         double effective = dtype.effective(learningRate);
         if (!(effective > 0.0) || !Double.isFinite(effective)) {
             throw new SettingsException("--learning-rate " + learningRate + " is not a positive finite " + dtype.label()
-                    + " (it becomes " + effective + "); choose another rate or --learning-rate-dtype float64");
+                    + " (it becomes " + effective + "); choose another rate or --hyperparameter-dtype float64");
         }
         if (!earlyStopping && (patience != null || minDelta != null || restoreBest)) {
             throw new SettingsException("--patience, --min-delta and --restore-best refine --early-stopping; "
@@ -116,7 +117,7 @@ public final class TrainOptions {
             String runName = name != null ? name
                     : choice.label() + "-" + initialization.name() + (earlyStopping ? "-early" : "");
             return new TrainingSettings(runName, hidden, initialization, choice, learningRate,
-                    LearningRateDtype.parse(learningRateDtype), maxSteps, rule,
+                    HyperparameterDtype.parse(hyperparameterDtype), maxSteps, rule,
                     printEvery, treeDepth);
         } catch (IllegalArgumentException e) {
             throw new SettingsException(e.getMessage());

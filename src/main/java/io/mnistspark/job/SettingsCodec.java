@@ -8,7 +8,7 @@ import io.mnistspark.data.NpzArchive;
 import io.mnistspark.model.ConstantInit;
 import io.mnistspark.model.Initialization;
 import io.mnistspark.model.NormalInit;
-import io.mnistspark.optim.LearningRateDtype;
+import io.mnistspark.optim.HyperparameterDtype;
 import io.mnistspark.optim.OptimizerChoice;
 import io.mnistspark.report.SettingsJson;
 import io.mnistspark.train.EarlyStoppingRule;
@@ -62,7 +62,7 @@ final class SettingsCodec {
                         node.path("restore_best").asBoolean()));
         return new TrainingSettings(text(node, "name"), node.path("hidden").asInt(), init,
                 OptimizerChoice.parse(text(node, "optimizer")), number(node, "learning_rate"),
-                LearningRateDtype.parse(text(node, "learning_rate_dtype")), node.path("max_steps").asInt(), rule,
+                HyperparameterDtype.parse(text(node, "hyperparameter_dtype")), node.path("max_steps").asInt(), rule,
                 node.path("print_every").asInt(), node.path("tree_depth").asInt());
     }
 

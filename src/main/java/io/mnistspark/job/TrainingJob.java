@@ -150,7 +150,7 @@ public final class TrainingJob {
             TrainingSettings settings, RunState state, Checkpointer checkpointer, String prefix) {
         out.printf("%sTraining %s: network %s, %s init, %s lr %s (%s), %s%s%n", prefix, settings.runName(), shape,
                 settings.init().name(), settings.optimizer().label(), settings.learningRate(),
-                settings.learningRateDtype().label(),
+                settings.hyperparameterDtype().label(),
                 settings.earlyStopping().isPresent() ? "early stopping, at most " + settings.maxSteps() + " steps"
                         : settings.maxSteps() + " steps",
                 state.stepsDone() > 0 ? ", continuing after step " + state.stepsDone() : "");

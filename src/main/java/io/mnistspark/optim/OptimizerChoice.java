@@ -7,11 +7,21 @@ public enum OptimizerChoice {
     SGD,
     ADAM;
 
-    /** A fresh optimizer (no state) for {@code parameterCount} parameters. */
+    /** A fresh optimizer (no state) for {@code parameterCount} parameters, hyperparameters exactly as given. */
     public Optimizer create(double learningRate, int parameterCount) {
+        return create(learningRate, HyperparameterDtype.FLOAT64, parameterCount);
+    }
+
+    /**
+     * A fresh optimizer whose learning rate and Adam betas are held in {@code dtype} first, as Keras keeps
+     * them in float32 variables (epsilon stays a float64 constant, as in Keras).
+     */
+    public Optimizer create(double learningRate, HyperparameterDtype dtype, int parameterCount) {
+        AdamSettings keras = AdamSettings.keras(learningRate);
         return switch (this) {
-            case SGD -> new Sgd(learningRate);
-            case ADAM -> new Adam(AdamSettings.keras(learningRate), parameterCount);
+            case SGD -> new Sgd(dtype.effective(learningRate));
+            case ADAM -> new Adam(new AdamSettings(dtype.effective(keras.learningRate()), dtype.effective(keras.beta1()),
+                    dtype.effective(keras.beta2()), keras.epsilon()), parameterCount);
         };
     }
 

@@ -32,7 +32,7 @@ public final class SettingsJson {
         }
         out.put("optimizer", s.optimizer().label());
         out.put("learning_rate", s.learningRate());
-        out.put("learning_rate_dtype", s.learningRateDtype().label());
+        out.put("hyperparameter_dtype", s.hyperparameterDtype().label());
         out.put("effective_learning_rate", s.effectiveLearningRate());
         out.put("max_steps", s.maxSteps());
         out.put("early_stopping", s.earlyStopping().isPresent());

@@ -31,7 +31,8 @@ public final class RunState {
 
     /** A new run from the settings' initialisation. */
     public static RunState fresh(TrainingSettings settings, NetworkShape shape) {
-        Optimizer optimizer = settings.optimizer().create(settings.effectiveLearningRate(), shape.parameterCount());
+        Optimizer optimizer = settings.optimizer().create(settings.learningRate(), settings.hyperparameterDtype(),
+                shape.parameterCount());
         return new RunState(settings.init().create(shape), optimizer, new ArrayList<>(), new EarlyStopping(rule(settings)),
                 null, 0);
     }
@@ -48,7 +49,8 @@ public final class RunState {
             throw new IllegalArgumentException("saved optimizer made " + optimizerState.steps()
                     + " updates but the history has " + history.size() + " steps");
         }
-        Optimizer optimizer = settings.optimizer().create(settings.effectiveLearningRate(), shape.parameterCount());
+        Optimizer optimizer = settings.optimizer().create(settings.learningRate(), settings.hyperparameterDtype(),
+                shape.parameterCount());
         optimizer.restore(optimizerState);
         EarlyStopping stopping = new EarlyStopping(rule(settings), bestLoss, bestStep, stepsWithoutImprovement);
         long elapsed = history.isEmpty() ? 0 : history.get(history.size() - 1).elapsedMs();

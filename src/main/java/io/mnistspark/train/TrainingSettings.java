@@ -1,21 +1,22 @@
 package io.mnistspark.train;
 
 import io.mnistspark.model.Initialization;
-import io.mnistspark.optim.LearningRateDtype;
+import io.mnistspark.optim.HyperparameterDtype;
 import io.mnistspark.optim.OptimizerChoice;
 import java.util.Optional;
 
 /**
  * Everything that decides one training run's numbers. Immutable; a run never changes it.
  *
- * @param learningRateDtype the precision the learning rate is held in, float32 as Keras does
+ * @param hyperparameterDtype the precision the learning rate and Adam's betas are held in, float32 as Keras does
  * @param maxSteps updates to apply, or at most under early stopping
  * @param earlyStopping the stopping rule, empty to always run {@code maxSteps}
  * @param printEvery a progress line every this many steps
  * @param treeDepth depth of Spark's {@code treeAggregate}
  */
 public record TrainingSettings(String runName, int hidden, Initialization init, OptimizerChoice optimizer,
-        double learningRate, LearningRateDtype learningRateDtype, int maxSteps, Optional<EarlyStoppingRule> earlyStopping, int printEvery,
+        double learningRate, HyperparameterDtype hyperparameterDtype, int maxSteps,
+        Optional<EarlyStoppingRule> earlyStopping, int printEvery,
         int treeDepth) {
     public TrainingSettings {
         if (runName == null || runName.isBlank()) {
@@ -27,7 +28,7 @@ public record TrainingSettings(String runName, int hidden, Initialization init, 
         if (!(learningRate > 0.0) || !Double.isFinite(learningRate)) {
             throw new IllegalArgumentException("learning rate must be a positive finite number, got " + learningRate);
         }
-        if (learningRateDtype == null) {
+        if (hyperparameterDtype == null) {
             throw new IllegalArgumentException("a learning-rate dtype is needed");
         }
         if (maxSteps < 1) {
@@ -41,8 +42,8 @@ public record TrainingSettings(String runName, int hidden, Initialization init, 
         }
     }
 
-    /** The learning rate the optimizer steps with, after {@link #learningRateDtype()}. */
+    /** The learning rate the optimizer steps with, after {@link #hyperparameterDtype()}. */
     public double effectiveLearningRate() {
-        return learningRateDtype.effective(learningRate);
+        return hyperparameterDtype.effective(learningRate);
     }
 }

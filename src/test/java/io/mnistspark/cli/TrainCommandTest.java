@@ -85,7 +85,7 @@ class TrainCommandTest {
             {"--patience", "3"},
             {"--steps", "ten"},
             {"--learning-rate", "1e300"},
-            {"--learning-rate-dtype", "float16"},
+            {"--hyperparameter-dtype", "float16"},
             {"--checkpoint-every", "-1"},
         };
         for (String[] bad : cases) {
@@ -126,7 +126,7 @@ class TrainCommandTest {
     void aDivergingRunStopsAtTheStepKeepsItsHistoryAndExitsWith1() throws IOException {
         Path out = tmp.resolve("diverged");
         CliRunner run = CliRunner.run("train", "--data", FIXTURE, "--steps", "20", "--optimizer", "sgd",
-                "--learning-rate", "1e300", "--learning-rate-dtype", "float64", "--out", out.toString());
+                "--learning-rate", "1e300", "--hyperparameter-dtype", "float64", "--out", out.toString());
         assertEquals(ExitCode.FAILED, run.exitCode, run.err);
         assertTrue(run.out.contains("training diverged"), run.out);
         JsonNode runNode = new ObjectMapper().readTree(out.resolve("summary.json").toFile()).path("runs").get(0);

@@ -9,7 +9,7 @@ import io.mnistspark.data.TrainValidationSplit;
 import io.mnistspark.model.ConstantInit;
 import io.mnistspark.model.Initialization;
 import io.mnistspark.model.NormalInit;
-import io.mnistspark.optim.LearningRateDtype;
+import io.mnistspark.optim.HyperparameterDtype;
 import io.mnistspark.optim.OptimizerChoice;
 import io.mnistspark.train.ConfusionMatrix;
 import io.mnistspark.train.EarlyStoppingRule;
@@ -70,7 +70,7 @@ public final class SyntheticRuns {
 
     private static RunOutcome outcome(String name, OptimizerChoice optimizer, Initialization init, boolean early,
             List<StepRecord> history, double accuracy) {
-        TrainingSettings settings = new TrainingSettings(name, 128, init, optimizer, 0.001, LearningRateDtype.FLOAT32,
+        TrainingSettings settings = new TrainingSettings(name, 128, init, optimizer, 0.001, HyperparameterDtype.FLOAT32,
                 early ? 10000 : history.size(), early ? Optional.of(EarlyStoppingRule.notebook()) : Optional.empty(),
                 100, 2);
         int best = early ? history.size() - 1 : history.size();

@@ -14,7 +14,7 @@ import io.mnistspark.data.TrainValidationSplit;
 import io.mnistspark.model.ConstantInit;
 import io.mnistspark.model.NetworkShape;
 import io.mnistspark.model.NormalInit;
-import io.mnistspark.optim.LearningRateDtype;
+import io.mnistspark.optim.HyperparameterDtype;
 import io.mnistspark.optim.OptimizerChoice;
 import java.util.List;
 import java.util.Optional;
@@ -61,8 +61,9 @@ class NotebookReproductionTest {
     void adamFromConstantInitPrintsTheNotebooksStep100() {
         List<StepRecord> history = train(OptimizerChoice.ADAM, 100);
         System.out.println("Adam step 100: train " + history.get(99).trainLoss() + " val " + history.get(99).valLoss());
-        assertEquals(1.9804271528012936, history.get(99).trainLoss(), 1e-6);
-        assertEquals(1.9775076904919842, history.get(99).valLoss(), 1e-6);
+        // Keras held lr and the betas in float32: with them, step 100 agrees to rounding (the issue asks 1e-6)
+        assertEquals(1.9804271528012936, history.get(99).trainLoss(), 1e-12);
+        assertEquals(1.9775076904919842, history.get(99).valLoss(), 1e-12);
     }
 
     @Test
@@ -72,7 +73,7 @@ class NotebookReproductionTest {
         double[] train = golden.block("train_loss");
         double[] val = golden.block("val_loss");
         TrainingSettings settings = new TrainingSettings("test", 128, new NormalInit(0.1, 0), OptimizerChoice.ADAM,
-                0.001, LearningRateDtype.FLOAT64, 30, Optional.empty(), 100, 2);
+                0.001, HyperparameterDtype.FLOAT64, 30, Optional.empty(), 100, 2);
         FullBatchPass pass = new FullBatchPass(SparkTestSession.context(), dataset.training(), SHAPE, 2);
         List<StepRecord> history = new Trainer(pass, SHAPE, settings).train(StepListener.SILENT).history();
         for (int i = 0; i < 30; i++) {
@@ -88,7 +89,7 @@ class NotebookReproductionTest {
 
     private static List<StepRecord> train(OptimizerChoice optimizer, int steps) {
         TrainingSettings settings = new TrainingSettings("test", 128, new ConstantInit(0.01), optimizer, 0.001,
-                LearningRateDtype.FLOAT32, steps, Optional.empty(), 100, 2);
+                HyperparameterDtype.FLOAT32, steps, Optional.empty(), 100, 2);
         FullBatchPass pass = new FullBatchPass(SparkTestSession.context(), dataset.training(), SHAPE, 2);
         List<StepRecord> history = new Trainer(pass, SHAPE, settings).train(StepListener.SILENT).history();
         // elapsed time differs between runs; compare everything else

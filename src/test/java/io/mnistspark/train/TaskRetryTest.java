@@ -12,7 +12,7 @@ import io.mnistspark.data.ShardedDataset;
 import io.mnistspark.data.TrainValidationSplit;
 import io.mnistspark.model.NetworkShape;
 import io.mnistspark.model.NormalInit;
-import io.mnistspark.optim.LearningRateDtype;
+import io.mnistspark.optim.HyperparameterDtype;
 import io.mnistspark.optim.OptimizerChoice;
 import java.util.List;
 import java.util.Optional;
@@ -62,7 +62,7 @@ class TaskRetryTest {
     /** Six Adam steps; the task for shard 1 fails once during step {@code failAtStep} (or never, if -1). */
     private static List<StepRecord> train(JavaSparkContext sc, JavaRDD<Shard> shards, int failAtStep) {
         TrainingSettings settings = new TrainingSettings("retry", SHAPE.hidden(), new NormalInit(0.1, 0),
-                OptimizerChoice.ADAM, 0.001, LearningRateDtype.FLOAT32, 6, Optional.empty(), 100, 2);
+                OptimizerChoice.ADAM, 0.001, HyperparameterDtype.FLOAT32, 6, Optional.empty(), 100, 2);
         FullBatchPass pass = new FullBatchPass(sc, shards, SHAPE, 2);
         StepListener arm = (record, maxSteps) -> {
             if (record.step() == failAtStep - 1) {
