@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
             EvaluateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         description = {"Trains a 784-128-10 ReLU network on MNIST with exact full-batch gradients on Apache Spark, "
                 + "reproducing the GR5245 homework notebook.",
-                "With no command it runs the notebook's final choice: train --optimizer adam --init normal "
-                + "--early-stopping, writing under runs/.", ""},
+                "With no command (or only options, such as --out DIR) it runs the notebook's final choice: "
+                + "train --optimizer adam --init normal --early-stopping, writing under runs/.", ""},
         footer = {"", "Run '<command> --help' for a command's options. Exit codes: 0 done, 1 run failed or diverged, "
                 + "2 bad settings, 3 bad input data, 4 output directory unusable."})
 public final class Main implements Runnable {
@@ -34,8 +34,21 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit code (never exits the JVM). */
     public static int execute(String... args) {
-        CommandLine cli = commandLine();
-        return cli.execute(args.length == 0 ? DEFAULT_ARGS : args);
+        return commandLine().execute(withDefaultCommand(args));
+    }
+
+    /**
+     * No command means the default training run: nothing at all, or options only ({@code --out DIR}), go
+     * after {@link #DEFAULT_ARGS}; {@code --help} and {@code --version} stay the program's own.
+     */
+    static String[] withDefaultCommand(String[] args) {
+        boolean programOption = args.length > 0 && java.util.List.of("-h", "--help", "-V", "--version").contains(args[0]);
+        if (args.length > 0 && (!args[0].startsWith("-") || programOption)) {
+            return args;
+        }
+        String[] all = java.util.Arrays.copyOf(DEFAULT_ARGS, DEFAULT_ARGS.length + args.length);
+        System.arraycopy(args, 0, all, DEFAULT_ARGS.length, args.length);
+        return all;
     }
 
     static CommandLine commandLine() {
