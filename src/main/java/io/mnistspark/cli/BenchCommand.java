@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "bench", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         description = {"Measure, in one run on the same data and partitions: full steps of the job's own step loop "
                 + "on Spark, the kernel alone (1 thread and one thread per shard), the same step as dense float64 "
                 + "dgemm products (dev.ludovic.netlib, as numpy computes it) and one iteration of Spark MLlib's "

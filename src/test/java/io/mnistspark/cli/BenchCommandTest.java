@@ -68,6 +68,13 @@ class BenchCommandTest {
     }
 
     @Test
+    void helpListsTheOptions() {
+        CliRunner run = CliRunner.run("bench", "--help");
+        assertEquals(0, run.exitCode, run.err);
+        assertTrue(run.out.contains("--skip-mllib") && run.out.contains("--json"), run.out);
+    }
+
+    @Test
     void badSettingsExitWithCode2() {
         for (String[] args : new String[][] {{"--steps", "0"}, {"--warmup", "-1"}, {"--mllib-block-size", "0"},
                 {"--mllib-repeats", "0"}, {"--dense-chunk-rows", "0"},
