@@ -1,19 +1,13 @@
 package io.mnistspark.cli;
 
-import io.mnistspark.job.TrainingJob;
-import io.mnistspark.report.RunDirectory;
 import io.mnistspark.train.JobSettings;
-import io.mnistspark.train.RunOutcome;
 import io.mnistspark.train.TrainingSettings;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,17 +42,8 @@ public final class SuiteCommand implements Callable<Integer> {
                     + "Default: the copy of conf/suite.properties inside the jar.")
     String profiles;
 
-    @Option(names = "--out", paramLabel = "DIR",
-            description = "Output directory; must not exist or be empty unless --overwrite. Default: runs/<date-time>-suite.")
-    String out;
-
-    @Option(names = "--overwrite", description = "Replace the contents of an existing --out directory.")
-    boolean overwrite;
-
-    @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "0",
-            description = "Save the suite's state into --out every N steps; 'train --resume DIR' continues it. "
-                    + "Default: 0 (off).")
-    int checkpointEvery;
+    @Mixin
+    OutputOptions output = new OutputOptions();
 
     @Mixin
     DataOptions dataOptions = new DataOptions();
@@ -75,14 +60,7 @@ public final class SuiteCommand implements Callable<Integer> {
         for (String run : suite.select(runs)) {
             settings.add(suite.settings(run, overrides));
         }
-        String outDir = out != null ? out : "runs/"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-suite";
-        if (checkpointEvery < 0) {
-            throw new SettingsException("--checkpoint-every must be 0 (off) or more, got " + checkpointEvery);
-        }
-        JobSettings job = new JobSettings(dataOptions.location(), dataOptions.valFraction, dataOptions.splitSeed,
-                dataOptions.partitions, outDir, overwrite, checkpointEvery, settings);
-        RunDirectory.check(outDir, overwrite ? RunDirectory.Mode.OVERWRITE : RunDirectory.Mode.NEW, new Configuration());
+        JobSettings job = output.job(dataOptions, settings, "suite");
         System.out.println("Suite: " + settings.size() + " runs: " + settings.stream()
                 .map(SuiteCommand::describe).collect(Collectors.joining("; ")));
         return TrainCommand.runJob(common.verbose, trainingJob -> trainingJob.run(job));

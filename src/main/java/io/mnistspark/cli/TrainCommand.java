@@ -5,8 +5,6 @@ import io.mnistspark.report.RunDirectory;
 import io.mnistspark.train.JobSettings;
 import io.mnistspark.train.RunOutcome;
 import io.mnistspark.train.TrainingSettings;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -37,22 +35,12 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     TrainOptions trainOptions = new TrainOptions();
 
+    @Mixin
+    OutputOptions output = new OutputOptions();
+
     @Option(names = "--run-name", paramLabel = "NAME",
             description = "Name of the run in the outputs. Default: <optimizer>-<init>[-early].")
     String runName;
-
-    @Option(names = "--out", paramLabel = "DIR",
-            description = "Output directory (any Hadoop path); must not exist or be empty unless --overwrite. "
-                    + "Default: runs/<date-time>-<run name>.")
-    String out;
-
-    @Option(names = "--overwrite", description = "Replace the contents of an existing --out directory.")
-    boolean overwrite;
-
-    @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "0",
-            description = "Save the run's state into --out every N steps (parameters, optimizer moments, history, "
-                    + "early-stopping state), so --resume can continue it after a crash. Default: 0 (off).")
-    int checkpointEvery;
 
     @Option(names = "--resume", paramLabel = "DIR",
             description = "Continue the interrupted run in DIR (its --out) from its newest checkpoint, with the "
@@ -69,14 +57,8 @@ public final class TrainCommand implements Callable<Integer> {
             return resume();
         }
         dataOptions.validate();
-        if (checkpointEvery < 0) {
-            throw new SettingsException("--checkpoint-every must be 0 (off) or more, got " + checkpointEvery);
-        }
         TrainingSettings settings = trainOptions.toSettings(runName);
-        String outDir = out != null ? out : defaultOut(settings.runName());
-        JobSettings job = new JobSettings(dataOptions.location(), dataOptions.valFraction, dataOptions.splitSeed,
-                dataOptions.partitions, outDir, overwrite, checkpointEvery, List.of(settings));
-        RunDirectory.check(outDir, overwrite ? RunDirectory.Mode.OVERWRITE : RunDirectory.Mode.NEW, new Configuration());
+        JobSettings job = output.job(dataOptions, List.of(settings), settings.runName());
         return runJob(common.verbose, trainingJob -> trainingJob.run(job));
     }
 
@@ -103,7 +85,4 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    static String defaultOut(String runName) {
-        return "runs/" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + runName;
-    }
 }
