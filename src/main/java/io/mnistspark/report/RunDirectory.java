@@ -45,6 +45,8 @@ public final class RunDirectory {
             Path target = new Path(out);
             FileSystem fs = target.getFileSystem(conf);
             target = fs.makeQualified(target);
+            // No .crc side files next to the outputs on a local disk (the checksum file system's default).
+            fs.setWriteChecksum(false);
             boolean existed = check(fs, target, mode);
             if (existed && mode == Mode.OVERWRITE) {
                 fs.delete(target, true);
