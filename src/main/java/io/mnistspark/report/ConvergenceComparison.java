@@ -13,9 +13,11 @@ import java.util.Locale;
  * @param tie both losses at {@code horizon} are equal; {@code faster} is then simply the first run
  * @param matchStep the first step at which {@code faster}'s training loss is at or below {@code slower}'s at {@code horizon}
  * @param aheadFrom the step from which {@code faster}'s training loss is below {@code slower}'s up to {@code horizon}
+ * @param behindAt the last step at which {@code faster}'s training loss was strictly above {@code slower}'s, or 0
+ *     (runs from the same start have equal losses at step 1, which is level, not behind)
  */
 public record ConvergenceComparison(RunReport faster, RunReport slower, String fasterLabel, String slowerLabel,
-        int horizon, boolean tie, int matchStep, int aheadFrom) {
+        int horizon, boolean tie, int matchStep, int aheadFrom, int behindAt) {
 
     /** Compares {@code a} and {@code b}, labelled for the sentence by what distinguishes them. */
     public static ConvergenceComparison of(RunReport a, RunReport b, String labelA, String labelB) {
@@ -42,8 +44,15 @@ public record ConvergenceComparison(RunReport faster, RunReport slower, String f
                 break;
             }
         }
+        int behindAt = 0;
+        for (int step = aheadFrom - 1; step >= 1; step--) {
+            if (faster.trainLoss(step) > slower.trainLoss(step)) {
+                behindAt = step;
+                break;
+            }
+        }
         return new ConvergenceComparison(faster, slower, aFaster ? labelA : labelB, aFaster ? labelB : labelA,
-                horizon, tie, match, aheadFrom);
+                horizon, tie, match, aheadFrom, behindAt);
     }
 
     /** The faster run's training loss at the horizon. */
@@ -73,11 +82,14 @@ public record ConvergenceComparison(RunReport faster, RunReport slower, String f
             text.append(String.format(Locale.ROOT, ", %s times fewer steps", ReportFormat.ratio((double) horizon / matchStep)));
         }
         text.append('.');
-        if (aheadFrom > 1) {
+        if (behindAt > 0) {
             text.append(String.format(Locale.ROOT, " %s is ahead at first (at step %d: %s against %s), but from step %d "
-                    + "on %s's training loss stays lower.", ReportFormat.capitalized(slowerLabel), aheadFrom - 1,
-                    ReportFormat.loss(slower.trainLoss(aheadFrom - 1)), ReportFormat.loss(faster.trainLoss(aheadFrom - 1)),
+                    + "on %s's training loss stays lower.", ReportFormat.capitalized(slowerLabel), behindAt,
+                    ReportFormat.loss(slower.trainLoss(behindAt)), ReportFormat.loss(faster.trainLoss(behindAt)),
                     aheadFrom, fasterLabel));
+        } else if (aheadFrom > 1) {
+            text.append(String.format(Locale.ROOT, " Both have training loss %s at step %d; from step %d on %s's is lower.",
+                    ReportFormat.loss(faster.trainLoss(aheadFrom - 1)), aheadFrom - 1, aheadFrom, fasterLabel));
         }
         return text.toString();
     }

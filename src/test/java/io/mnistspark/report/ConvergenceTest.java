@@ -46,6 +46,7 @@ class ConvergenceTest {
         // 2.5 - t/64 <= 2.46337890625 (SGD's step-150 loss) from t = 2.34375, so step 3
         assertEquals(3, c.matchStep());
         assertEquals(1, c.aheadFrom());
+        assertEquals(0, c.behindAt());
         String sentence = c.sentence();
         assertTrue(sentence.startsWith("**Adam converges faster than SGD.**"), sentence);
         assertTrue(sentence.contains("After 150 steps the training loss is 0.156250 with Adam (run adam-constant) "
@@ -61,12 +62,32 @@ class ConvergenceTest {
         // 2.75 - t/256 <= 2.46337890625 from t = 73.375; 2.75 - t/256 < 2.5 - t/4096 from t = 68.27
         assertEquals(74, c.matchStep());
         assertEquals(69, c.aheadFrom());
+        assertEquals(68, c.behindAt());
         String sentence = c.sentence();
         assertTrue(sentence.startsWith("**Normal initialisation converges faster than constant initialisation.**"),
                 sentence);
         assertTrue(sentence.contains("Constant initialisation is ahead at first (at step 68: "
                 + ReportFormat.loss(2.5 - 68 / 4096.0) + " against " + ReportFormat.loss(2.75 - 68 / 256.0)
                 + "), but from step 69 on normal initialisation's training loss stays lower."), sentence);
+    }
+
+    @Test
+    void runsFromTheSameStartAreLevelAtStepOneNotBehind() {
+        // the same loss before the first update, as two optimizers from one initialisation have
+        RunReport sgd = synthetic("sgd", SyntheticRuns.history(20, t -> t == 1 ? 2.5 : 2.5 - t / 4096.0, 0));
+        RunReport adam = synthetic("adam", SyntheticRuns.history(20, t -> t == 1 ? 2.5 : 2.5 - t / 64.0, 0));
+        ConvergenceComparison c = ConvergenceComparison.of(sgd, adam, "SGD", "Adam");
+        assertEquals("adam-constant", c.faster().name());
+        assertEquals(2, c.aheadFrom());
+        assertEquals(0, c.behindAt());
+        assertTrue(c.sentence().endsWith(" Both have training loss 2.500000 at step 1; from step 2 on Adam's is lower."),
+                c.sentence());
+    }
+
+    private static RunReport synthetic(String optimizer, List<io.mnistspark.train.StepRecord> history) {
+        return new RunReport(optimizer + "-constant", optimizer, "constant", "0.01", 0.001, history.size(), false,
+                history.size(), false, false, history.size(), history.get(history.size() - 1).valLoss(), null, null,
+                1.0, history);
     }
 
     @Test
