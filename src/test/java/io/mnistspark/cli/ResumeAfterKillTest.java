@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mnistspark.Histories;
 import io.mnistspark.SparkTestSession;
 import io.mnistspark.report.HistoryParquet;
 import io.mnistspark.train.StepRecord;
@@ -65,8 +66,8 @@ class ResumeAfterKillTest {
         CliRunner uninterrupted = CliRunner.run(concat(new String[] {"train", "--out", straight.toString()}, SETTINGS));
         assertEquals(0, uninterrupted.exitCode, uninterrupted.err);
 
-        List<StepRecord> a = withoutTimes(read(killed));
-        List<StepRecord> b = withoutTimes(read(straight));
+        List<StepRecord> a = Histories.withoutTimes(read(killed));
+        List<StepRecord> b = Histories.withoutTimes(read(straight));
         assertEquals(150, a.size());
         assertEquals(b, a);
         for (String array : new String[] {"W1.npy", "b1.npy", "W2.npy", "b2.npy"}) {
@@ -141,10 +142,6 @@ class ResumeAfterKillTest {
         return HistoryParquet.read(SparkTestSession.get(), run.resolve("history.parquet").toString(), "adam-normal");
     }
 
-    private static List<StepRecord> withoutTimes(List<StepRecord> history) {
-        return history.stream().map(r -> new StepRecord(r.step(), r.trainLoss(), r.valLoss(), r.trainAccuracy(),
-                r.valAccuracy(), 0)).toList();
-    }
 
     private static String[] concat(String[] a, String[] b) {
         String[] all = new String[a.length + b.length];
