@@ -1,6 +1,6 @@
 package io.mnistspark.bench;
 
-import io.mnistspark.data.SparseRows;
+import io.mnistspark.data.ImageBlock;
 
 /**
  * Rows as a dense float64 matrix, the way numpy holds {@code X / 255.0}: {@code rows x features}, row-major,
@@ -19,7 +19,7 @@ public final class DenseBlock {
         this.labels = labels;
     }
 
-    public static DenseBlock of(SparseRows sparse) {
+    public static DenseBlock of(ImageBlock sparse) {
         int rows = sparse.rows();
         int features = sparse.features();
         long size = (long) rows * features;
@@ -29,11 +29,8 @@ public final class DenseBlock {
         }
         double[] values = new double[(int) size];
         int[] labels = new int[rows];
+        sparse.scatterScaled(values);
         for (int r = 0; r < rows; r++) {
-            int base = r * features;
-            for (int e = sparse.rowStart(r); e < sparse.rowEnd(r); e++) {
-                values[base + sparse.column(e)] = sparse.scaled(e);
-            }
             labels[r] = sparse.label(r);
         }
         return new DenseBlock(rows, features, values, labels);

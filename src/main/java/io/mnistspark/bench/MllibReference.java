@@ -1,7 +1,7 @@
 package io.mnistspark.bench;
 
 import io.mnistspark.data.Shard;
-import io.mnistspark.data.SparseRows;
+import io.mnistspark.data.ImageBlock;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -140,17 +140,11 @@ public final class MllibReference {
         return spark.createDataFrame(rows, schema);
     }
 
-    private static Iterator<Row> rowsOf(SparseRows block) {
+    private static Iterator<Row> rowsOf(ImageBlock block) {
         List<Row> rows = new ArrayList<>(block.rows());
         for (int r = 0; r < block.rows(); r++) {
-            int count = block.rowEnd(r) - block.rowStart(r);
-            int[] indices = new int[count];
-            double[] values = new double[count];
-            for (int i = 0; i < count; i++) {
-                indices[i] = block.column(block.rowStart(r) + i);
-                values[i] = block.scaled(block.rowStart(r) + i);
-            }
-            rows.add(RowFactory.create((double) block.label(r), Vectors.sparse(block.features(), indices, values)));
+            // sparse vectors, as MLlib users hold MNIST; the same rows and values the kernel reads
+            rows.add(RowFactory.create((double) block.label(r), Vectors.dense(block.denseRow(r)).compressed()));
         }
         return rows.iterator();
     }

@@ -7,7 +7,7 @@ import java.io.Serializable;
  * sparsely. {@code index} is the partition number; it fixes the order in which shard results are
  * added, so the full-batch sums do not depend on which task finishes first.
  */
-public record Shard(int index, SparseRows train, SparseRows validation) implements Serializable {
+public record Shard(int index, ImageBlock train, ImageBlock validation) implements Serializable {
     public Shard {
         if (index < 0) {
             throw new IllegalArgumentException("shard index cannot be negative, got " + index);

@@ -14,10 +14,10 @@ import org.apache.spark.storage.StorageLevel;
  */
 public final class ShardedDataset {
     private final JavaRDD<Shard> training;
-    private final JavaRDD<SparseRows> test;
+    private final JavaRDD<ImageBlock> test;
     private final int partitions;
 
-    private ShardedDataset(JavaRDD<Shard> training, JavaRDD<SparseRows> test, int partitions) {
+    private ShardedDataset(JavaRDD<Shard> training, JavaRDD<ImageBlock> test, int partitions) {
         this.training = training;
         this.test = test;
         this.partitions = partitions;
@@ -38,28 +38,29 @@ public final class ShardedDataset {
         }
         DataLocation location = info.location();
         ImageShape shape = info.shape();
-        HadoopConf conf = new HadoopConf(sc.hadoopConfiguration());
+        Broadcast<HadoopConf> conf = hadoopConf(sc);
         Broadcast<TrainValidationSplit> splitBroadcast = sc.broadcast(split);
         int trainRecords = info.count(Part.TRAIN);
 
         JavaRDD<Shard> training = sc.parallelize(indices(partitions), partitions)
-                .map(index -> readShard(location, shape, conf, splitBroadcast.value(), index, partitions, trainRecords))
+                .map(index -> readShard(location, shape, conf.value(), splitBroadcast.value(), index, partitions,
+                        trainRecords))
                 .setName("training shards (train + validation rows)")
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        JavaRDD<SparseRows> test = loadTest(sc, info, partitions);
-        // The split broadcast stays alive: it is part of the lineage Spark replays if a cached block is lost.
+        JavaRDD<ImageBlock> test = loadTest(sc, info, partitions);
+        // The broadcasts stay alive: they are part of the lineage Spark replays if a cached block is lost.
         training.count();
         return new ShardedDataset(training, test, partitions);
     }
 
     /** Only the test rows, persisted and read once (for evaluating a saved model). */
-    public static JavaRDD<SparseRows> loadTest(JavaSparkContext sc, DatasetInfo info, int partitions) {
+    public static JavaRDD<ImageBlock> loadTest(JavaSparkContext sc, DatasetInfo info, int partitions) {
         DataLocation location = info.location();
         ImageShape shape = info.shape();
-        HadoopConf conf = new HadoopConf(sc.hadoopConfiguration());
+        Broadcast<HadoopConf> conf = hadoopConf(sc);
         int testRecords = info.count(Part.TEST);
-        JavaRDD<SparseRows> test = sc.parallelize(indices(partitions), partitions)
-                .map(index -> readRange(location, shape, conf, Part.TEST,
+        JavaRDD<ImageBlock> test = sc.parallelize(indices(partitions), partitions)
+                .map(index -> readRange(location, shape, conf.value(), Part.TEST,
                         first(index, partitions, testRecords), first(index + 1, partitions, testRecords)))
                 .setName("test rows")
                 .persist(StorageLevel.MEMORY_AND_DISK());
@@ -71,7 +72,7 @@ public final class ShardedDataset {
         return training;
     }
 
-    public JavaRDD<SparseRows> test() {
+    public JavaRDD<ImageBlock> test() {
         return test;
     }
 
@@ -82,7 +83,7 @@ public final class ShardedDataset {
     /** Bytes the persisted training and test blocks hold (one pass over the cached data). */
     public long sizeInBytes() {
         long train = training.map(Shard::sizeInBytes).reduce(Long::sum);
-        long tests = test.map(SparseRows::sizeInBytes).reduce(Long::sum);
+        long tests = test.map(ImageBlock::sizeInBytes).reduce(Long::sum);
         return train + tests;
     }
 
@@ -90,6 +91,14 @@ public final class ShardedDataset {
     public void release() {
         training.unpersist(false);
         test.unpersist(false);
+    }
+
+    /**
+     * The driver's Hadoop settings, shipped once. Captured directly, the configuration (hundreds of
+     * entries) would be part of every task of every step, since the persisted RDDs keep their lineage.
+     */
+    private static Broadcast<HadoopConf> hadoopConf(JavaSparkContext sc) {
+        return sc.broadcast(new HadoopConf(sc.hadoopConfiguration()));
     }
 
     /** The first record of partition {@code index} when {@code records} are cut into {@code parts} ranges. */
@@ -101,8 +110,8 @@ public final class ShardedDataset {
             TrainValidationSplit split, int index, int parts, int records) {
         int from = first(index, parts, records);
         int to = first(index + 1, parts, records);
-        SparseRowsBuilder train = new SparseRowsBuilder(shape.pixels());
-        SparseRowsBuilder validation = new SparseRowsBuilder(shape.pixels());
+        ImageBlockBuilder train = new ImageBlockBuilder(shape.pixels());
+        ImageBlockBuilder validation = new ImageBlockBuilder(shape.pixels());
         byte[] pixels = new byte[shape.pixels()];
         try (RecordCursor cursor = DatasetReader.open(location, Part.TRAIN, from, to, conf.get())) {
             for (int record = from; record < to; record++) {
@@ -113,9 +122,9 @@ public final class ShardedDataset {
         return new Shard(index, train.build(), validation.build());
     }
 
-    private static SparseRows readRange(DataLocation location, ImageShape shape, HadoopConf conf, Part part,
+    private static ImageBlock readRange(DataLocation location, ImageShape shape, HadoopConf conf, Part part,
             int from, int to) {
-        SparseRowsBuilder rows = new SparseRowsBuilder(shape.pixels());
+        ImageBlockBuilder rows = new ImageBlockBuilder(shape.pixels());
         byte[] pixels = new byte[shape.pixels()];
         try (RecordCursor cursor = DatasetReader.open(location, part, from, to, conf.get())) {
             for (int record = from; record < to; record++) {

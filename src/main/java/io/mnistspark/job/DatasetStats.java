@@ -2,7 +2,7 @@ package io.mnistspark.job;
 
 import io.mnistspark.data.Shard;
 import io.mnistspark.data.ShardedDataset;
-import io.mnistspark.data.SparseRows;
+import io.mnistspark.data.ImageBlock;
 import java.io.Serializable;
 
 /**
@@ -31,7 +31,7 @@ public final class DatasetStats implements Serializable {
         return addRows(shard.validation(), validation);
     }
 
-    private DatasetStats addRows(SparseRows rows, long[] histogram) {
+    private DatasetStats addRows(ImageBlock rows, long[] histogram) {
         for (int r = 0; r < rows.rows(); r++) {
             histogram[rows.label(r)]++;
         }

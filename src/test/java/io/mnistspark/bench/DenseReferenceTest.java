@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ludovic.netlib.blas.BLAS;
-import io.mnistspark.data.SparseRows;
+import io.mnistspark.data.ImageBlock;
 import io.mnistspark.model.BatchSums;
 import io.mnistspark.model.BlockKernel;
 import io.mnistspark.model.NetworkShape;
@@ -22,7 +22,7 @@ class DenseReferenceTest {
         "33, 20, 5, 3, 1", "33, 20, 5, 3, 32"})
     void sameLossGradientAndAccuracyAsTheKernel(int rows, int inputs, int hidden, int classes, int chunkRows) {
         NetworkShape shape = new NetworkShape(inputs, hidden, classes);
-        SparseRows block = TestBlocks.random(rows, inputs, classes, 0.2, 11L * rows);
+        ImageBlock block = TestBlocks.random(rows, inputs, classes, 0.2, 11L * rows);
         double[] params = TestBlocks.randomParams(shape, 0.05, 3L + rows);
 
         BatchSums kernel = new BatchSums();
@@ -51,7 +51,7 @@ class DenseReferenceTest {
     @CsvSource({"5, 1024", "40, 16"})
     void lossOnlyPassesAddNoGradientAndMatchTheKernel(int rows, int chunkRows) {
         NetworkShape shape = new NetworkShape(784, 128, 10);
-        SparseRows block = TestBlocks.random(rows, 784, 10, 0.19, rows);
+        ImageBlock block = TestBlocks.random(rows, 784, 10, 0.19, rows);
         double[] params = TestBlocks.randomParams(shape, 0.1, 99);
         BatchSums kernel = new BatchSums();
         new BlockKernel(shape, params).accumulate(block, kernel, false);

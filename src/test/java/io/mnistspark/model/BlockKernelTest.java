@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mnistspark.data.SparseRows;
+import io.mnistspark.data.ImageBlock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -15,13 +15,13 @@ class BlockKernelTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 7, 64, 300})
     void blockSumsEqualAPerExampleDenseLoop(int rows) {
-        for (HiddenLayerMath math : new HiddenLayerMath[] {new PlainHiddenMath(), HiddenLayerMath.best()}) {
+        for (KernelMath math : new KernelMath[] {new PlainKernelMath(), KernelMath.best()}) {
             checkAgainstDenseLoop(rows, math);
         }
     }
 
-    private void checkAgainstDenseLoop(int rows, HiddenLayerMath math) {
-        SparseRows block = TestBlocks.random(rows, shape.inputs(), shape.classes(), 0.3, rows);
+    private void checkAgainstDenseLoop(int rows, KernelMath math) {
+        ImageBlock block = TestBlocks.random(rows, shape.inputs(), shape.classes(), 0.3, rows);
         double[] params = TestBlocks.randomParams(shape, 0.3, 11);
         BatchSums sums = new BatchSums();
         new BlockKernel(shape, params, math).accumulate(block, sums, true);
@@ -41,7 +41,7 @@ class BlockKernelTest {
 
     @Test
     void gradientMatchesCentralDifferences() {
-        SparseRows block = TestBlocks.random(9, shape.inputs(), shape.classes(), 0.5, 3);
+        ImageBlock block = TestBlocks.random(9, shape.inputs(), shape.classes(), 0.5, 3);
         double[] params = TestBlocks.randomParams(shape, 0.5, 5);
         BatchSums sums = new BatchSums();
         new BlockKernel(shape, params).accumulate(block, sums, true);
@@ -64,7 +64,7 @@ class BlockKernelTest {
 
     @Test
     void splittingABlockDoesNotChangeTheSums() {
-        SparseRows block = TestBlocks.random(40, shape.inputs(), shape.classes(), 0.3, 8);
+        ImageBlock block = TestBlocks.random(40, shape.inputs(), shape.classes(), 0.3, 8);
         double[] params = TestBlocks.randomParams(shape, 0.3, 9);
         BatchSums whole = new BatchSums();
         new BlockKernel(shape, params).accumulate(block, whole, true);
@@ -83,8 +83,38 @@ class BlockKernelTest {
     }
 
     @Test
+    void predictionsAreTheArgmaxOfADenseForwardPass() {
+        ImageBlock block = TestBlocks.random(77, shape.inputs(), shape.classes(), 0.3, 21);
+        double[] params = TestBlocks.randomParams(shape, 0.5, 22);
+        int[] predicted = new BlockKernel(shape, params).predict(block);
+        assertEquals(77, predicted.length);
+        int nh = shape.hidden();
+        int nc = shape.classes();
+        for (int r = 0; r < 77; r++) {
+            double[] x = block.denseRow(r);
+            double[] z = new double[nc];
+            for (int j = 0; j < nh; j++) {
+                double h = params[shape.b1Offset() + j];
+                for (int k = 0; k < shape.inputs(); k++) {
+                    h += x[k] * params[k * nh + j];
+                }
+                for (int c = 0; c < nc; c++) {
+                    z[c] += Math.max(h, 0) * params[shape.w2Offset() + j * nc + c];
+                }
+            }
+            int best = 0;
+            for (int c = 1; c < nc; c++) {
+                if (z[c] + params[shape.b2Offset() + c] > z[best] + params[shape.b2Offset() + best]) {
+                    best = c;
+                }
+            }
+            assertEquals(best, predicted[r], "row " + r);
+        }
+    }
+
+    @Test
     void refusesMismatchedShapes() {
-        SparseRows block = TestBlocks.random(3, 31, 4, 0.3, 1);
+        ImageBlock block = TestBlocks.random(3, 31, 4, 0.3, 1);
         BlockKernel kernel = new BlockKernel(shape, new double[shape.parameterCount()]);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> kernel.accumulate(block, new BatchSums(), false));
@@ -92,7 +122,7 @@ class BlockKernelTest {
         assertThrows(IllegalArgumentException.class, () -> new BlockKernel(shape, new double[5]));
     }
 
-    private double lossSum(SparseRows block, double[] params) {
+    private double lossSum(ImageBlock block, double[] params) {
         BatchSums sums = new BatchSums();
         new BlockKernel(shape, params).accumulate(block, sums, false);
         return sums.lossSum();

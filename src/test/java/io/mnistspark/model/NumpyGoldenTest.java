@@ -7,8 +7,8 @@ import io.mnistspark.data.DatasetReader;
 import io.mnistspark.data.NpzArchive;
 import io.mnistspark.data.Part;
 import io.mnistspark.data.RecordCursor;
-import io.mnistspark.data.SparseRows;
-import io.mnistspark.data.SparseRowsBuilder;
+import io.mnistspark.data.ImageBlock;
+import io.mnistspark.data.ImageBlockBuilder;
 import io.mnistspark.optim.OptimizerChoice;
 import io.mnistspark.optim.Optimizer;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,7 @@ class NumpyGoldenTest {
         runSteps(OptimizerChoice.ADAM, "adam");
     }
 
-    private void check(SparseRows block, String which) {
+    private void check(ImageBlock block, String which) {
         BatchSums sums = new BatchSums();
         new BlockKernel(SHAPE, network.block("params")).accumulate(block, sums, true);
         double loss = network.block("loss_sum " + which)[0];
@@ -52,7 +52,7 @@ class NumpyGoldenTest {
     }
 
     private void runSteps(OptimizerChoice choice, String name) {
-        SparseRows block = rows(64);
+        ImageBlock block = rows(64);
         double[] params = network.block("params").clone();
         int[] indices = java.util.Arrays.stream(steps.block("flat indices")).mapToInt(v -> (int) v).toArray();
         double[] losses = steps.block(name + ": mean loss");
@@ -75,9 +75,9 @@ class NumpyGoldenTest {
         assertEquals(losses[3], after.meanLoss(), 1e-12);
     }
 
-    private static SparseRows rows(int count) {
+    private static ImageBlock rows(int count) {
         String fixture = NumpyGoldenTest.class.getResource("/fixtures/mnist-first100.npz").toString();
-        SparseRowsBuilder builder = new SparseRowsBuilder(784);
+        ImageBlockBuilder builder = new ImageBlockBuilder(784);
         byte[] pixels = new byte[784];
         try (RecordCursor cursor = DatasetReader.open(new NpzArchive(fixture), Part.TRAIN, 0, count,
                 new org.apache.hadoop.conf.Configuration())) {

@@ -1,7 +1,7 @@
 package io.mnistspark.model;
 
-import io.mnistspark.data.SparseRows;
-import io.mnistspark.data.SparseRowsBuilder;
+import io.mnistspark.data.ImageBlock;
+import io.mnistspark.data.ImageBlockBuilder;
 import java.util.Random;
 
 /** Random MNIST-like blocks: mostly zero pixels, the rest 1..255. */
@@ -9,9 +9,9 @@ public final class TestBlocks {
     private TestBlocks() {
     }
 
-    public static SparseRows random(int rows, int features, int classes, double density, long seed) {
+    public static ImageBlock random(int rows, int features, int classes, double density, long seed) {
         Random random = new Random(seed);
-        SparseRowsBuilder builder = new SparseRowsBuilder(features);
+        ImageBlockBuilder builder = new ImageBlockBuilder(features);
         byte[] image = new byte[features];
         for (int r = 0; r < rows; r++) {
             for (int k = 0; k < features; k++) {

@@ -10,7 +10,7 @@ import io.mnistspark.data.EmbeddedMnist;
 import io.mnistspark.data.Part;
 import io.mnistspark.data.RecordCursor;
 import io.mnistspark.data.ShardedDataset;
-import io.mnistspark.data.SparseRowsBuilder;
+import io.mnistspark.data.ImageBlockBuilder;
 import io.mnistspark.data.TrainValidationSplit;
 import io.mnistspark.model.BatchSums;
 import io.mnistspark.model.BlockKernel;
@@ -39,8 +39,8 @@ class DistributedPassTest {
         info = DatasetReader.inspect(new EmbeddedMnist(), null);
         split = TrainValidationSplit.of(info.count(Part.TRAIN), 0.2, 0);
         params = new NormalInit(0.1, 0).create(SHAPE);
-        SparseRowsBuilder train = new SparseRowsBuilder(784);
-        SparseRowsBuilder validation = new SparseRowsBuilder(784);
+        ImageBlockBuilder train = new ImageBlockBuilder(784);
+        ImageBlockBuilder validation = new ImageBlockBuilder(784);
         byte[] pixels = new byte[784];
         try (RecordCursor cursor = DatasetReader.open(info.location(), Part.TRAIN, 0, 60000, null)) {
             for (int record = 0; record < 60000; record++) {

@@ -3,29 +3,29 @@ package io.mnistspark.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mnistspark.data.SparseRows;
+import io.mnistspark.data.ImageBlock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The vector and plain first-layer loops agree, including hidden sizes that leave a remainder of lanes. */
-class HiddenLayerMathTest {
+/** The vector and plain kernel loops agree, including hidden sizes that leave a remainder of lanes. */
+class KernelMathTest {
     @Test
     void theTestJvmUsesTheVectorKernel() {
         // surefire runs with --add-modules jdk.incubator.vector, as Spark's launcher does
-        assertTrue(HiddenLayerMath.best().name().startsWith("vector-"), HiddenLayerMath.best().name());
+        assertTrue(KernelMath.best().name().startsWith("vector-"), KernelMath.best().name());
     }
 
     @ParameterizedTest
     @ValueSource(ints = {1, 6, 13, 64, 128, 130})
     void vectorAndPlainGiveTheSameSums(int hidden) {
         NetworkShape shape = new NetworkShape(50, hidden, 7);
-        SparseRows block = TestBlocks.random(300, shape.inputs(), shape.classes(), 0.25, hidden);
+        ImageBlock block = TestBlocks.random(300, shape.inputs(), shape.classes(), 0.25, hidden);
         double[] params = TestBlocks.randomParams(shape, 0.2, 17);
         BatchSums plain = new BatchSums();
-        new BlockKernel(shape, params, new PlainHiddenMath()).accumulate(block, plain, true);
+        new BlockKernel(shape, params, new PlainKernelMath()).accumulate(block, plain, true);
         BatchSums vector = new BatchSums();
-        new BlockKernel(shape, params, HiddenLayerMath.best()).accumulate(block, vector, true);
+        new BlockKernel(shape, params, KernelMath.best()).accumulate(block, vector, true);
         assertEquals(plain.correct(), vector.correct());
         assertEquals(plain.lossSum(), vector.lossSum(), 1e-12 * plain.lossSum());
         double scale = 0;
