@@ -5,22 +5,26 @@ import java.io.Serializable;
 /**
  * A block of labelled images, stored the way the training kernel reads them: in chunks of
  * {@link #CHUNK_ROWS} consecutive rows, and inside a chunk pixel by pixel (column-major), keeping only
- * the nonzero pixels. For each chunk, its nonempty columns (pixel indexes, ascending); for each such
- * column, its entries: the chunk rows where that pixel is nonzero (ascending) and the raw pixel (0-255,
- * {@link #scaled(int)} gives {@code p / 255.0}).
+ * the nonzero pixels. A chunk's nonempty columns (pixel indexes, ascending) are taken two at a time; for
+ * each such column pair, the chunk rows where either pixel is nonzero (ascending) and both raw pixels
+ * there (0-255, one of them may be 0; {@link #scaledA(int)} gives {@code p / 255.0}). The last pair of a
+ * chunk may hold one column only.
  *
  * <p>Why this layout: a chunk's hidden sums (32 rows x 128 doubles) fit in a core's L1 cache, so the
- * kernel can take one weight row of W1 per nonempty column into registers and add it into the rows that
- * need it, and the weight gradient can be summed column by column the same way. Each row's sums still
- * run over its pixels in ascending order. MNIST is 81% zeros: an entry costs 2 bytes (chunk row and raw
- * pixel), a nonempty column 8, so the block takes about a tenth of a dense float64 copy.
+ * kernel can hold the W1 rows of a column pair in registers and add both into each row that needs them
+ * with one load and one store of that row's sums; the weight gradient is summed pair by pair the same
+ * way. Each row's sums still run over its pixels in ascending order. MNIST is 81% zeros, and neighbouring
+ * pixels of a stroke are nonzero together: an entry (chunk row and two raw pixels) costs 3 bytes for
+ * about 1.7 nonzero pixels, a pair 12 bytes, so the block takes about a sixteenth of a dense float64 copy.
  *
  * <p>Holds data only; the arithmetic lives in {@code model.BlockKernel}.
  */
 public final class ImageBlock implements Serializable {
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 3L;
     /** Rows per chunk; a chunk row index fits in a byte. */
     public static final int CHUNK_ROWS = 32;
+    /** {@link #pixelB(int)} of a pair that holds one column. */
+    public static final int NO_PIXEL = -1;
     private static final double[] SCALE = new double[256];
 
     static {
@@ -30,34 +34,39 @@ public final class ImageBlock implements Serializable {
     }
 
     private final int features;
+    private final int nonzeros;
     private final byte[] labels;
-    /** Chunk c's nonempty columns are {@code [chunkColumns[c], chunkColumns[c + 1])}. */
-    private final int[] chunkColumns;
-    /** The pixel index of each nonempty column. */
-    private final int[] columnPixel;
-    /** Column t's entries are {@code [entryStart[t], entryStart[t + 1])}. */
+    /** Chunk c's column pairs are {@code [chunkPairs[c], chunkPairs[c + 1])}. */
+    private final int[] chunkPairs;
+    private final int[] pixelA;
+    private final int[] pixelB;
+    /** Pair p's entries are {@code [entryStart[p], entryStart[p + 1])}. */
     private final int[] entryStart;
     private final byte[] entryRow;
-    private final byte[] entryValue;
+    private final byte[] valueA;
+    private final byte[] valueB;
 
-    ImageBlock(int features, byte[] labels, int[] chunkColumns, int[] columnPixel, int[] entryStart,
-            byte[] entryRow, byte[] entryValue) {
+    ImageBlock(int features, int nonzeros, byte[] labels, int[] chunkPairs, int[] pixelA, int[] pixelB,
+            int[] entryStart, byte[] entryRow, byte[] valueA, byte[] valueB) {
         int chunks = (labels.length + CHUNK_ROWS - 1) / CHUNK_ROWS;
-        if (chunkColumns.length != chunks + 1 || chunkColumns[chunks] != columnPixel.length) {
-            throw new IllegalArgumentException("chunk table has " + chunkColumns.length + " entries for "
-                    + labels.length + " rows (" + chunks + " chunks) and " + columnPixel.length + " columns");
+        if (chunkPairs.length != chunks + 1 || chunkPairs[chunks] != pixelA.length || pixelB.length != pixelA.length) {
+            throw new IllegalArgumentException("chunk table has " + chunkPairs.length + " entries for "
+                    + labels.length + " rows (" + chunks + " chunks) and " + pixelA.length + " column pairs");
         }
-        if (entryStart.length != columnPixel.length + 1 || entryStart[columnPixel.length] != entryRow.length
-                || entryRow.length != entryValue.length) {
-            throw new IllegalArgumentException("column table disagrees with " + entryRow.length + " entries");
+        if (entryStart.length != pixelA.length + 1 || entryStart[pixelA.length] != entryRow.length
+                || valueA.length != entryRow.length || valueB.length != entryRow.length) {
+            throw new IllegalArgumentException("column pair table disagrees with " + entryRow.length + " entries");
         }
         this.features = features;
+        this.nonzeros = nonzeros;
         this.labels = labels;
-        this.chunkColumns = chunkColumns;
-        this.columnPixel = columnPixel;
+        this.chunkPairs = chunkPairs;
+        this.pixelA = pixelA;
+        this.pixelB = pixelB;
         this.entryStart = entryStart;
         this.entryRow = entryRow;
-        this.entryValue = entryValue;
+        this.valueA = valueA;
+        this.valueB = valueB;
     }
 
     /** {@code p / 255.0} for a stored raw pixel; exactly the notebook's scaling (one correctly rounded division). */
@@ -74,8 +83,9 @@ public final class ImageBlock implements Serializable {
         return features;
     }
 
+    /** Nonzero pixels over all rows. */
     public int nonzeros() {
-        return entryRow.length;
+        return nonzeros;
     }
 
     public int label(int row) {
@@ -83,7 +93,7 @@ public final class ImageBlock implements Serializable {
     }
 
     public int chunks() {
-        return chunkColumns.length - 1;
+        return chunkPairs.length - 1;
     }
 
     /** Rows in chunk c: {@link #CHUNK_ROWS}, fewer in the last one. */
@@ -91,19 +101,24 @@ public final class ImageBlock implements Serializable {
         return Math.min(CHUNK_ROWS, labels.length - chunk * CHUNK_ROWS);
     }
 
-    /** First nonempty column of chunk c; its columns run to {@code firstColumn(c + 1)}. */
-    public int firstColumn(int chunk) {
-        return chunkColumns[chunk];
+    /** First column pair of chunk c; its pairs run to {@code firstPair(c + 1)}. */
+    public int firstPair(int chunk) {
+        return chunkPairs[chunk];
     }
 
-    /** The pixel index (0 .. features-1) of nonempty column t. */
-    public int pixel(int column) {
-        return columnPixel[column];
+    /** The first pixel index (0 .. features-1) of column pair p. */
+    public int pixelA(int pair) {
+        return pixelA[pair];
     }
 
-    /** First entry of column t; its entries run to {@code firstEntry(t + 1)}. */
-    public int firstEntry(int column) {
-        return entryStart[column];
+    /** The second, larger pixel index of column pair p, or {@link #NO_PIXEL} when the pair holds one column. */
+    public int pixelB(int pair) {
+        return pixelB[pair];
+    }
+
+    /** First entry of column pair p; its entries run to {@code firstEntry(p + 1)}. */
+    public int firstEntry(int pair) {
+        return entryStart[pair];
     }
 
     /** The chunk row (0 .. CHUNK_ROWS-1) of entry e. */
@@ -111,14 +126,20 @@ public final class ImageBlock implements Serializable {
         return entryRow[entry];
     }
 
-    public double scaled(int entry) {
-        return SCALE[entryValue[entry] & 0xff];
+    /** The scaled pixel of the pair's first column at entry e (0.0 where only the second is nonzero). */
+    public double scaledA(int entry) {
+        return SCALE[valueA[entry] & 0xff];
+    }
+
+    /** The scaled pixel of the pair's second column at entry e (0.0 where only the first is nonzero). */
+    public double scaledB(int entry) {
+        return SCALE[valueB[entry] & 0xff];
     }
 
     /** Bytes held by the arrays, for memory reports. */
     public long sizeInBytes() {
-        return labels.length + 4L * chunkColumns.length + 4L * columnPixel.length + 4L * entryStart.length
-                + entryRow.length + entryValue.length;
+        return labels.length + 4L * chunkPairs.length + 8L * pixelA.length + 4L * entryStart.length
+                + 3L * entryRow.length;
     }
 
     /** Row r's raw pixels (0 where the pixel is zero) into {@code image} ({@code features} long). */
@@ -126,10 +147,13 @@ public final class ImageBlock implements Serializable {
         java.util.Arrays.fill(image, 0, features, (byte) 0);
         int chunk = row / CHUNK_ROWS;
         int inChunk = row % CHUNK_ROWS;
-        for (int t = chunkColumns[chunk]; t < chunkColumns[chunk + 1]; t++) {
-            for (int e = entryStart[t]; e < entryStart[t + 1]; e++) {
+        for (int p = chunkPairs[chunk]; p < chunkPairs[chunk + 1]; p++) {
+            for (int e = entryStart[p]; e < entryStart[p + 1]; e++) {
                 if (entryRow[e] == inChunk) {
-                    image[columnPixel[t]] = entryValue[e];
+                    image[pixelA[p]] = valueA[e];
+                    if (pixelB[p] != NO_PIXEL) {
+                        image[pixelB[p]] = valueB[e];
+                    }
                     break;
                 }
             }
@@ -147,7 +171,7 @@ public final class ImageBlock implements Serializable {
         return dense;
     }
 
-    /** Every row, scaled, into {@code dense} (rows x features, row-major; entries not written are left as they are). */
+    /** Every row, scaled, into {@code dense} (rows x features, row-major; zero pixels are not written). */
     public void scatterScaled(double[] dense) {
         if (dense.length < (long) rows() * features) {
             throw new IllegalArgumentException(rows() + " rows of " + features + " pixels do not fit "
@@ -155,9 +179,15 @@ public final class ImageBlock implements Serializable {
         }
         for (int chunk = 0; chunk < chunks(); chunk++) {
             int first = chunk * CHUNK_ROWS;
-            for (int t = chunkColumns[chunk]; t < chunkColumns[chunk + 1]; t++) {
-                for (int e = entryStart[t]; e < entryStart[t + 1]; e++) {
-                    dense[(first + entryRow[e]) * features + columnPixel[t]] = scaled(e);
+            for (int p = chunkPairs[chunk]; p < chunkPairs[chunk + 1]; p++) {
+                for (int e = entryStart[p]; e < entryStart[p + 1]; e++) {
+                    int base = (first + entryRow[e]) * features;
+                    if (valueA[e] != 0) {
+                        dense[base + pixelA[p]] = scaledA(e);
+                    }
+                    if (valueB[e] != 0) {
+                        dense[base + pixelB[p]] = scaledB(e);
+                    }
                 }
             }
         }

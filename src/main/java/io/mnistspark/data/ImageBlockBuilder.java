@@ -4,23 +4,27 @@ import java.util.Arrays;
 
 /**
  * Packs images one at a time into an {@link ImageBlock}: a chunk's images are held raw until the chunk
- * is full, then regrouped pixel by pixel, keeping only the nonzero pixels.
+ * is full, then regrouped by pairs of nonempty columns, keeping only the rows where a pixel is nonzero.
  */
 public final class ImageBlockBuilder {
     private static final int R = ImageBlock.CHUNK_ROWS;
 
     private final int features;
     private final byte[] pending;
+    private final int[] nonemptyColumns;
     private int pendingRows;
     private int rows;
-    private int columns;
+    private int pairs;
     private int entries;
+    private int nonzeros;
     private byte[] labels = new byte[1024];
-    private int[] chunkColumns = new int[64];
-    private int[] columnPixel = new int[1 << 12];
+    private int[] chunkPairs = new int[64];
+    private int[] pixelA = new int[1 << 12];
+    private int[] pixelB = new int[1 << 12];
     private int[] entryStart = new int[(1 << 12) + 1];
     private byte[] entryRow = new byte[1 << 16];
-    private byte[] entryValue = new byte[1 << 16];
+    private byte[] valueA = new byte[1 << 16];
+    private byte[] valueB = new byte[1 << 16];
 
     public ImageBlockBuilder(int features) {
         if (features < 1) {
@@ -28,6 +32,7 @@ public final class ImageBlockBuilder {
         }
         this.features = features;
         this.pending = new byte[R * features];
+        this.nonemptyColumns = new int[features];
     }
 
     /**
@@ -63,45 +68,61 @@ public final class ImageBlockBuilder {
             flushChunk();
         }
         int chunks = (rows + R - 1) / R;
-        int[] chunkTable = Arrays.copyOf(chunkColumns, chunks + 1);
-        chunkTable[chunks] = columns;
-        int[] starts = Arrays.copyOf(entryStart, columns + 1);
-        starts[columns] = entries;
-        return new ImageBlock(features, Arrays.copyOf(labels, rows), chunkTable,
-                Arrays.copyOf(columnPixel, columns), starts, Arrays.copyOf(entryRow, entries),
-                Arrays.copyOf(entryValue, entries));
+        int[] chunkTable = Arrays.copyOf(chunkPairs, chunks + 1);
+        chunkTable[chunks] = pairs;
+        int[] starts = Arrays.copyOf(entryStart, pairs + 1);
+        starts[pairs] = entries;
+        return new ImageBlock(features, nonzeros, Arrays.copyOf(labels, rows), chunkTable,
+                Arrays.copyOf(pixelA, pairs), Arrays.copyOf(pixelB, pairs), starts,
+                Arrays.copyOf(entryRow, entries), Arrays.copyOf(valueA, entries), Arrays.copyOf(valueB, entries));
     }
 
+    /** Regroups the pending rows: nonempty columns in ascending order, two at a time, rows merged. */
     private void flushChunk() {
         int chunk = (rows - 1) / R;
-        if (chunk + 1 >= chunkColumns.length) {
-            chunkColumns = Arrays.copyOf(chunkColumns, chunkColumns.length * 2);
+        if (chunk + 1 >= chunkPairs.length) {
+            chunkPairs = Arrays.copyOf(chunkPairs, chunkPairs.length * 2);
         }
-        chunkColumns[chunk] = columns;
-        if (columns + features > columnPixel.length) {
-            int capacity = Math.max(columnPixel.length * 2, columns + features);
-            columnPixel = Arrays.copyOf(columnPixel, capacity);
-            entryStart = Arrays.copyOf(entryStart, capacity + 1);
-        }
-        if (entries + pendingRows * features > entryRow.length) {
-            int capacity = Math.max(entryRow.length * 2, entries + pendingRows * features);
-            entryRow = Arrays.copyOf(entryRow, capacity);
-            entryValue = Arrays.copyOf(entryValue, capacity);
-        }
+        chunkPairs[chunk] = pairs;
+        int columns = 0;
         for (int k = 0; k < features; k++) {
-            int first = entries;
             for (int i = 0; i < pendingRows; i++) {
-                byte p = pending[i * features + k];
-                if (p != 0) {
-                    entryRow[entries] = (byte) i;
-                    entryValue[entries] = p;
-                    entries++;
+                if (pending[i * features + k] != 0) {
+                    nonemptyColumns[columns++] = k;
+                    break;
                 }
             }
-            if (entries > first) {
-                columnPixel[columns] = k;
-                entryStart[columns] = first;
-                columns++;
+        }
+        int newPairs = (columns + 1) / 2;
+        if (pairs + newPairs > pixelA.length) {
+            int capacity = Math.max(pixelA.length * 2, pairs + newPairs);
+            pixelA = Arrays.copyOf(pixelA, capacity);
+            pixelB = Arrays.copyOf(pixelB, capacity);
+            entryStart = Arrays.copyOf(entryStart, capacity + 1);
+        }
+        if (entries + newPairs * pendingRows > entryRow.length) {
+            int capacity = Math.max(entryRow.length * 2, entries + newPairs * pendingRows);
+            entryRow = Arrays.copyOf(entryRow, capacity);
+            valueA = Arrays.copyOf(valueA, capacity);
+            valueB = Arrays.copyOf(valueB, capacity);
+        }
+        for (int c = 0; c < columns; c += 2) {
+            int a = nonemptyColumns[c];
+            int b = c + 1 < columns ? nonemptyColumns[c + 1] : ImageBlock.NO_PIXEL;
+            pixelA[pairs] = a;
+            pixelB[pairs] = b;
+            entryStart[pairs] = entries;
+            pairs++;
+            for (int i = 0; i < pendingRows; i++) {
+                byte pa = pending[i * features + a];
+                byte pb = b == ImageBlock.NO_PIXEL ? 0 : pending[i * features + b];
+                if (pa != 0 || pb != 0) {
+                    entryRow[entries] = (byte) i;
+                    valueA[entries] = pa;
+                    valueB[entries] = pb;
+                    entries++;
+                    nonzeros += (pa != 0 ? 1 : 0) + (pb != 0 ? 1 : 0);
+                }
             }
         }
         pendingRows = 0;

@@ -12,13 +12,22 @@ final class PlainKernelMath implements KernelMath {
         for (int i = 0; i < rows; i++) {
             System.arraycopy(params, b1, hidden, i * nh, nh);
         }
-        for (int t = block.firstColumn(chunk), end = block.firstColumn(chunk + 1); t < end; t++) {
-            int w = shape.w1Offset() + block.pixel(t) * nh;
-            for (int e = block.firstEntry(t), last = block.firstEntry(t + 1); e < last; e++) {
-                double x = block.scaled(e);
+        for (int p = block.firstPair(chunk), end = block.firstPair(chunk + 1); p < end; p++) {
+            int wa = shape.w1Offset() + block.pixelA(p) * nh;
+            int wb = block.pixelB(p) == ImageBlock.NO_PIXEL ? -1 : shape.w1Offset() + block.pixelB(p) * nh;
+            for (int e = block.firstEntry(p), last = block.firstEntry(p + 1); e < last; e++) {
                 int h = block.entryRow(e) * nh;
-                for (int j = 0; j < nh; j++) {
-                    hidden[h + j] += x * params[w + j];
+                double xa = block.scaledA(e);
+                if (xa != 0.0) {
+                    for (int j = 0; j < nh; j++) {
+                        hidden[h + j] += xa * params[wa + j];
+                    }
+                }
+                double xb = block.scaledB(e);
+                if (xb != 0.0) {
+                    for (int j = 0; j < nh; j++) {
+                        hidden[h + j] += xb * params[wb + j];
+                    }
                 }
             }
         }
@@ -89,13 +98,22 @@ final class PlainKernelMath implements KernelMath {
     @Override
     public void addW1Gradient(ImageBlock block, int chunk, double[] dHidden, NetworkShape shape, double[] gradient) {
         int nh = shape.hidden();
-        for (int t = block.firstColumn(chunk), end = block.firstColumn(chunk + 1); t < end; t++) {
-            int g = shape.w1Offset() + block.pixel(t) * nh;
-            for (int e = block.firstEntry(t), last = block.firstEntry(t + 1); e < last; e++) {
-                double x = block.scaled(e);
+        for (int p = block.firstPair(chunk), end = block.firstPair(chunk + 1); p < end; p++) {
+            int ga = shape.w1Offset() + block.pixelA(p) * nh;
+            int gb = block.pixelB(p) == ImageBlock.NO_PIXEL ? -1 : shape.w1Offset() + block.pixelB(p) * nh;
+            for (int e = block.firstEntry(p), last = block.firstEntry(p + 1); e < last; e++) {
                 int d = block.entryRow(e) * nh;
-                for (int j = 0; j < nh; j++) {
-                    gradient[g + j] += x * dHidden[d + j];
+                double xa = block.scaledA(e);
+                if (xa != 0.0) {
+                    for (int j = 0; j < nh; j++) {
+                        gradient[ga + j] += xa * dHidden[d + j];
+                    }
+                }
+                double xb = block.scaledB(e);
+                if (xb != 0.0) {
+                    for (int j = 0; j < nh; j++) {
+                        gradient[gb + j] += xb * dHidden[d + j];
+                    }
                 }
             }
         }

@@ -6,17 +6,18 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The kernel loops with {@code jdk.incubator.vector}. The first layer works column by column: sixteen
- * vectors (all 128 hidden units with 512-bit vectors) of one W1 row stay in registers while the chunk
- * rows with that pixel are updated in L1; the weight gradient keeps sixteen vectors of one gradient row
- * in registers while the chunk's hidden gradients stream past. Loaded reflectively by
+ * The kernel loops with {@code jdk.incubator.vector}. The first layer works by column pairs: eight
+ * vectors (64 hidden units with 512-bit vectors) of each of the pair's two W1 rows stay in registers
+ * while the chunk rows with either pixel are updated in L1, one load and one store per row slice for
+ * both columns; the weight gradient keeps eight vectors of each of the pair's two gradient rows in
+ * registers while the chunk's hidden gradients stream past. Loaded reflectively by
  * {@link KernelMath#best()} only when the module is present.
  */
 final class VectorKernelMath implements KernelMath {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
-    /** Hidden units per register block. */
-    private static final int BLOCK = 16 * LANES;
+    /** Hidden units per register block: two blocks (one per column of a pair) fill half the registers. */
+    private static final int BLOCK = 8 * LANES;
 
     @Override
     public void hiddenLayer(ImageBlock block, int chunk, double[] params, NetworkShape shape, double[] hidden) {
@@ -27,17 +28,31 @@ final class VectorKernelMath implements KernelMath {
         }
         int j = 0;
         for (; j + BLOCK <= nh; j += BLOCK) {
-            addColumnsBlock(block, chunk, params, shape.w1Offset() + j, nh, hidden, j);
+            for (int p = block.firstPair(chunk), end = block.firstPair(chunk + 1); p < end; p++) {
+                addPairBlock(block, p, params, shape.w1Offset() + j, nh, hidden, j);
+            }
         }
         for (; j + LANES <= nh; j += LANES) {
-            addColumnsVector(block, chunk, params, shape.w1Offset() + j, nh, hidden, j);
+            for (int p = block.firstPair(chunk), end = block.firstPair(chunk + 1); p < end; p++) {
+                DoubleVector wa = DoubleVector.fromArray(SPECIES, params, shape.w1Offset() + block.pixelA(p) * nh + j);
+                boolean two = block.pixelB(p) != ImageBlock.NO_PIXEL;
+                DoubleVector wb = two ? DoubleVector.fromArray(SPECIES, params, shape.w1Offset() + block.pixelB(p) * nh + j)
+                        : DoubleVector.zero(SPECIES);
+                for (int e = block.firstEntry(p), last = block.firstEntry(p + 1); e < last; e++) {
+                    int h = block.entryRow(e) * nh + j;
+                    DoubleVector sum = wa.fma(DoubleVector.broadcast(SPECIES, block.scaledA(e)),
+                            DoubleVector.fromArray(SPECIES, hidden, h));
+                    wb.fma(DoubleVector.broadcast(SPECIES, block.scaledB(e)), sum).intoArray(hidden, h);
+                }
+            }
         }
         for (; j < nh; j++) {
-            for (int t = block.firstColumn(chunk), end = block.firstColumn(chunk + 1); t < end; t++) {
-                double w = params[shape.w1Offset() + block.pixel(t) * nh + j];
-                for (int e = block.firstEntry(t), last = block.firstEntry(t + 1); e < last; e++) {
+            for (int p = block.firstPair(chunk), end = block.firstPair(chunk + 1); p < end; p++) {
+                double wa = params[shape.w1Offset() + block.pixelA(p) * nh + j];
+                double wb = block.pixelB(p) == ImageBlock.NO_PIXEL ? 0.0 : params[shape.w1Offset() + block.pixelB(p) * nh + j];
+                for (int e = block.firstEntry(p), last = block.firstEntry(p + 1); e < last; e++) {
                     int h = block.entryRow(e) * nh + j;
-                    hidden[h] = Math.fma(w, block.scaled(e), hidden[h]);
+                    hidden[h] = Math.fma(wb, block.scaledB(e), Math.fma(wa, block.scaledA(e), hidden[h]));
                 }
             }
         }
@@ -51,59 +66,59 @@ final class VectorKernelMath implements KernelMath {
         }
     }
 
-    /** Hidden units [j, j + BLOCK): each nonempty column's W1 slice in registers, added into its rows. */
-    private static void addColumnsBlock(ImageBlock block, int chunk, double[] params, int w1j, int nh,
-            double[] hidden, int j) {
-        for (int t = block.firstColumn(chunk), end = block.firstColumn(chunk + 1); t < end; t++) {
-            int w = w1j + block.pixel(t) * nh;
-            DoubleVector w0 = DoubleVector.fromArray(SPECIES, params, w);
-            DoubleVector w1 = DoubleVector.fromArray(SPECIES, params, w + LANES);
-            DoubleVector w2 = DoubleVector.fromArray(SPECIES, params, w + 2 * LANES);
-            DoubleVector w3 = DoubleVector.fromArray(SPECIES, params, w + 3 * LANES);
-            DoubleVector w4 = DoubleVector.fromArray(SPECIES, params, w + 4 * LANES);
-            DoubleVector w5 = DoubleVector.fromArray(SPECIES, params, w + 5 * LANES);
-            DoubleVector w6 = DoubleVector.fromArray(SPECIES, params, w + 6 * LANES);
-            DoubleVector w7 = DoubleVector.fromArray(SPECIES, params, w + 7 * LANES);
-            DoubleVector w8 = DoubleVector.fromArray(SPECIES, params, w + 8 * LANES);
-            DoubleVector w9 = DoubleVector.fromArray(SPECIES, params, w + 9 * LANES);
-            DoubleVector w10 = DoubleVector.fromArray(SPECIES, params, w + 10 * LANES);
-            DoubleVector w11 = DoubleVector.fromArray(SPECIES, params, w + 11 * LANES);
-            DoubleVector w12 = DoubleVector.fromArray(SPECIES, params, w + 12 * LANES);
-            DoubleVector w13 = DoubleVector.fromArray(SPECIES, params, w + 13 * LANES);
-            DoubleVector w14 = DoubleVector.fromArray(SPECIES, params, w + 14 * LANES);
-            DoubleVector w15 = DoubleVector.fromArray(SPECIES, params, w + 15 * LANES);
-            for (int e = block.firstEntry(t), last = block.firstEntry(t + 1); e < last; e++) {
-                DoubleVector x = DoubleVector.broadcast(SPECIES, block.scaled(e));
+    /**
+     * Hidden units [j, j + BLOCK) of column pair p: both W1 slices in registers, added into each row of the
+     * pair's entries with one load and one store of that row's slice.
+     */
+    private static void addPairBlock(ImageBlock block, int p, double[] params, int w1j, int nh, double[] hidden,
+            int j) {
+        int wa = w1j + block.pixelA(p) * nh;
+        DoubleVector a0 = DoubleVector.fromArray(SPECIES, params, wa);
+        DoubleVector a1 = DoubleVector.fromArray(SPECIES, params, wa + LANES);
+        DoubleVector a2 = DoubleVector.fromArray(SPECIES, params, wa + 2 * LANES);
+        DoubleVector a3 = DoubleVector.fromArray(SPECIES, params, wa + 3 * LANES);
+        DoubleVector a4 = DoubleVector.fromArray(SPECIES, params, wa + 4 * LANES);
+        DoubleVector a5 = DoubleVector.fromArray(SPECIES, params, wa + 5 * LANES);
+        DoubleVector a6 = DoubleVector.fromArray(SPECIES, params, wa + 6 * LANES);
+        DoubleVector a7 = DoubleVector.fromArray(SPECIES, params, wa + 7 * LANES);
+        int from = block.firstEntry(p);
+        int to = block.firstEntry(p + 1);
+        if (block.pixelB(p) == ImageBlock.NO_PIXEL) {
+            for (int e = from; e < to; e++) {
+                DoubleVector x = DoubleVector.broadcast(SPECIES, block.scaledA(e));
                 int h = block.entryRow(e) * nh + j;
-                w0.fma(x, DoubleVector.fromArray(SPECIES, hidden, h)).intoArray(hidden, h);
-                w1.fma(x, DoubleVector.fromArray(SPECIES, hidden, h + LANES)).intoArray(hidden, h + LANES);
-                w2.fma(x, DoubleVector.fromArray(SPECIES, hidden, h + 2 * LANES)).intoArray(hidden, h + 2 * LANES);
-                w3.fma(x, DoubleVector.fromArray(SPECIES, hidden, h + 3 * LANES)).intoArray(hidden, h + 3 * LANES);
-                w4.fma(x, DoubleVector.fromArray(SPECIES, hidden, h + 4 * LANES)).intoArray(hidden, h + 4 * LANES);
-                w5.fma(x, DoubleVector.fromArray(SPECIES, hidden, h + 5 * LANES)).intoArray(hidden, h + 5 * LANES);
-                w6.fma(x, DoubleVector.fromArray(SPECIES, hidden, h + 6 * LANES)).intoArray(hidden, h + 6 * LANES);
-                w7.fma(x, DoubleVector.fromArray(SPECIES, hidden, h + 7 * LANES)).intoArray(hidden, h + 7 * LANES);
-                w8.fma(x, DoubleVector.fromArray(SPECIES, hidden, h + 8 * LANES)).intoArray(hidden, h + 8 * LANES);
-                w9.fma(x, DoubleVector.fromArray(SPECIES, hidden, h + 9 * LANES)).intoArray(hidden, h + 9 * LANES);
-                w10.fma(x, DoubleVector.fromArray(SPECIES, hidden, h + 10 * LANES)).intoArray(hidden, h + 10 * LANES);
-                w11.fma(x, DoubleVector.fromArray(SPECIES, hidden, h + 11 * LANES)).intoArray(hidden, h + 11 * LANES);
-                w12.fma(x, DoubleVector.fromArray(SPECIES, hidden, h + 12 * LANES)).intoArray(hidden, h + 12 * LANES);
-                w13.fma(x, DoubleVector.fromArray(SPECIES, hidden, h + 13 * LANES)).intoArray(hidden, h + 13 * LANES);
-                w14.fma(x, DoubleVector.fromArray(SPECIES, hidden, h + 14 * LANES)).intoArray(hidden, h + 14 * LANES);
-                w15.fma(x, DoubleVector.fromArray(SPECIES, hidden, h + 15 * LANES)).intoArray(hidden, h + 15 * LANES);
+                a0.fma(x, DoubleVector.fromArray(SPECIES, hidden, h)).intoArray(hidden, h);
+                a1.fma(x, DoubleVector.fromArray(SPECIES, hidden, h + LANES)).intoArray(hidden, h + LANES);
+                a2.fma(x, DoubleVector.fromArray(SPECIES, hidden, h + 2 * LANES)).intoArray(hidden, h + 2 * LANES);
+                a3.fma(x, DoubleVector.fromArray(SPECIES, hidden, h + 3 * LANES)).intoArray(hidden, h + 3 * LANES);
+                a4.fma(x, DoubleVector.fromArray(SPECIES, hidden, h + 4 * LANES)).intoArray(hidden, h + 4 * LANES);
+                a5.fma(x, DoubleVector.fromArray(SPECIES, hidden, h + 5 * LANES)).intoArray(hidden, h + 5 * LANES);
+                a6.fma(x, DoubleVector.fromArray(SPECIES, hidden, h + 6 * LANES)).intoArray(hidden, h + 6 * LANES);
+                a7.fma(x, DoubleVector.fromArray(SPECIES, hidden, h + 7 * LANES)).intoArray(hidden, h + 7 * LANES);
             }
+            return;
         }
-    }
-
-    private static void addColumnsVector(ImageBlock block, int chunk, double[] params, int w1j, int nh,
-            double[] hidden, int j) {
-        for (int t = block.firstColumn(chunk), end = block.firstColumn(chunk + 1); t < end; t++) {
-            DoubleVector w = DoubleVector.fromArray(SPECIES, params, w1j + block.pixel(t) * nh);
-            for (int e = block.firstEntry(t), last = block.firstEntry(t + 1); e < last; e++) {
-                int h = block.entryRow(e) * nh + j;
-                w.fma(DoubleVector.broadcast(SPECIES, block.scaled(e)), DoubleVector.fromArray(SPECIES, hidden, h))
-                        .intoArray(hidden, h);
-            }
+        int wb = w1j + block.pixelB(p) * nh;
+        DoubleVector b0 = DoubleVector.fromArray(SPECIES, params, wb);
+        DoubleVector b1 = DoubleVector.fromArray(SPECIES, params, wb + LANES);
+        DoubleVector b2 = DoubleVector.fromArray(SPECIES, params, wb + 2 * LANES);
+        DoubleVector b3 = DoubleVector.fromArray(SPECIES, params, wb + 3 * LANES);
+        DoubleVector b4 = DoubleVector.fromArray(SPECIES, params, wb + 4 * LANES);
+        DoubleVector b5 = DoubleVector.fromArray(SPECIES, params, wb + 5 * LANES);
+        DoubleVector b6 = DoubleVector.fromArray(SPECIES, params, wb + 6 * LANES);
+        DoubleVector b7 = DoubleVector.fromArray(SPECIES, params, wb + 7 * LANES);
+        for (int e = from; e < to; e++) {
+            DoubleVector x = DoubleVector.broadcast(SPECIES, block.scaledA(e));
+            DoubleVector y = DoubleVector.broadcast(SPECIES, block.scaledB(e));
+            int h = block.entryRow(e) * nh + j;
+            b0.fma(y, a0.fma(x, DoubleVector.fromArray(SPECIES, hidden, h))).intoArray(hidden, h);
+            b1.fma(y, a1.fma(x, DoubleVector.fromArray(SPECIES, hidden, h + LANES))).intoArray(hidden, h + LANES);
+            b2.fma(y, a2.fma(x, DoubleVector.fromArray(SPECIES, hidden, h + 2 * LANES))).intoArray(hidden, h + 2 * LANES);
+            b3.fma(y, a3.fma(x, DoubleVector.fromArray(SPECIES, hidden, h + 3 * LANES))).intoArray(hidden, h + 3 * LANES);
+            b4.fma(y, a4.fma(x, DoubleVector.fromArray(SPECIES, hidden, h + 4 * LANES))).intoArray(hidden, h + 4 * LANES);
+            b5.fma(y, a5.fma(x, DoubleVector.fromArray(SPECIES, hidden, h + 5 * LANES))).intoArray(hidden, h + 5 * LANES);
+            b6.fma(y, a6.fma(x, DoubleVector.fromArray(SPECIES, hidden, h + 6 * LANES))).intoArray(hidden, h + 6 * LANES);
+            b7.fma(y, a7.fma(x, DoubleVector.fromArray(SPECIES, hidden, h + 7 * LANES))).intoArray(hidden, h + 7 * LANES);
         }
     }
 
@@ -240,88 +255,142 @@ final class VectorKernelMath implements KernelMath {
         int nh = shape.hidden();
         int j = 0;
         for (; j + BLOCK <= nh; j += BLOCK) {
-            for (int t = block.firstColumn(chunk), end = block.firstColumn(chunk + 1); t < end; t++) {
-                addColumnGradientBlock(block, t, dHidden, j, shape.w1Offset() + block.pixel(t) * nh + j, nh, gradient);
+            for (int p = block.firstPair(chunk), end = block.firstPair(chunk + 1); p < end; p++) {
+                addPairGradientBlock(block, p, dHidden, j, shape.w1Offset() + j, nh, gradient);
             }
         }
         for (; j + LANES <= nh; j += LANES) {
-            for (int t = block.firstColumn(chunk), end = block.firstColumn(chunk + 1); t < end; t++) {
-                int g = shape.w1Offset() + block.pixel(t) * nh + j;
-                DoubleVector a = DoubleVector.fromArray(SPECIES, gradient, g);
-                for (int e = block.firstEntry(t), last = block.firstEntry(t + 1); e < last; e++) {
-                    a = DoubleVector.fromArray(SPECIES, dHidden, block.entryRow(e) * nh + j)
-                            .fma(DoubleVector.broadcast(SPECIES, block.scaled(e)), a);
+            for (int p = block.firstPair(chunk), end = block.firstPair(chunk + 1); p < end; p++) {
+                int ga = shape.w1Offset() + block.pixelA(p) * nh + j;
+                boolean two = block.pixelB(p) != ImageBlock.NO_PIXEL;
+                int gb = two ? shape.w1Offset() + block.pixelB(p) * nh + j : ga;
+                DoubleVector a = DoubleVector.fromArray(SPECIES, gradient, ga);
+                DoubleVector b = DoubleVector.fromArray(SPECIES, gradient, gb);
+                for (int e = block.firstEntry(p), last = block.firstEntry(p + 1); e < last; e++) {
+                    DoubleVector d = DoubleVector.fromArray(SPECIES, dHidden, block.entryRow(e) * nh + j);
+                    a = d.fma(DoubleVector.broadcast(SPECIES, block.scaledA(e)), a);
+                    b = d.fma(DoubleVector.broadcast(SPECIES, block.scaledB(e)), b);
                 }
-                a.intoArray(gradient, g);
+                if (two) {
+                    b.intoArray(gradient, gb);
+                }
+                a.intoArray(gradient, ga);
             }
         }
         for (; j < nh; j++) {
-            for (int t = block.firstColumn(chunk), end = block.firstColumn(chunk + 1); t < end; t++) {
-                int g = shape.w1Offset() + block.pixel(t) * nh + j;
-                double sum = gradient[g];
-                for (int e = block.firstEntry(t), last = block.firstEntry(t + 1); e < last; e++) {
-                    sum = Math.fma(dHidden[block.entryRow(e) * nh + j], block.scaled(e), sum);
+            for (int p = block.firstPair(chunk), end = block.firstPair(chunk + 1); p < end; p++) {
+                int ga = shape.w1Offset() + block.pixelA(p) * nh + j;
+                boolean two = block.pixelB(p) != ImageBlock.NO_PIXEL;
+                int gb = two ? shape.w1Offset() + block.pixelB(p) * nh + j : ga;
+                double a = gradient[ga];
+                double b = gradient[gb];
+                for (int e = block.firstEntry(p), last = block.firstEntry(p + 1); e < last; e++) {
+                    double d = dHidden[block.entryRow(e) * nh + j];
+                    a = Math.fma(d, block.scaledA(e), a);
+                    b = Math.fma(d, block.scaledB(e), b);
                 }
-                gradient[g] = sum;
+                if (two) {
+                    gradient[gb] = b;
+                }
+                gradient[ga] = a;
             }
         }
     }
 
-    /** Gradient row slice [g, g + BLOCK) of column t in registers while the column's rows stream past. */
-    private static void addColumnGradientBlock(ImageBlock block, int t, double[] dHidden, int j, int g, int nh,
+    /**
+     * Gradient slices [j, j + BLOCK) of column pair p's two W1 rows in registers while the pair's rows of
+     * dHidden stream past, each loaded once for both.
+     */
+    private static void addPairGradientBlock(ImageBlock block, int p, double[] dHidden, int j, int w1j, int nh,
             double[] gradient) {
-        DoubleVector a0 = DoubleVector.fromArray(SPECIES, gradient, g);
-        DoubleVector a1 = DoubleVector.fromArray(SPECIES, gradient, g + LANES);
-        DoubleVector a2 = DoubleVector.fromArray(SPECIES, gradient, g + 2 * LANES);
-        DoubleVector a3 = DoubleVector.fromArray(SPECIES, gradient, g + 3 * LANES);
-        DoubleVector a4 = DoubleVector.fromArray(SPECIES, gradient, g + 4 * LANES);
-        DoubleVector a5 = DoubleVector.fromArray(SPECIES, gradient, g + 5 * LANES);
-        DoubleVector a6 = DoubleVector.fromArray(SPECIES, gradient, g + 6 * LANES);
-        DoubleVector a7 = DoubleVector.fromArray(SPECIES, gradient, g + 7 * LANES);
-        DoubleVector a8 = DoubleVector.fromArray(SPECIES, gradient, g + 8 * LANES);
-        DoubleVector a9 = DoubleVector.fromArray(SPECIES, gradient, g + 9 * LANES);
-        DoubleVector a10 = DoubleVector.fromArray(SPECIES, gradient, g + 10 * LANES);
-        DoubleVector a11 = DoubleVector.fromArray(SPECIES, gradient, g + 11 * LANES);
-        DoubleVector a12 = DoubleVector.fromArray(SPECIES, gradient, g + 12 * LANES);
-        DoubleVector a13 = DoubleVector.fromArray(SPECIES, gradient, g + 13 * LANES);
-        DoubleVector a14 = DoubleVector.fromArray(SPECIES, gradient, g + 14 * LANES);
-        DoubleVector a15 = DoubleVector.fromArray(SPECIES, gradient, g + 15 * LANES);
-        for (int e = block.firstEntry(t), last = block.firstEntry(t + 1); e < last; e++) {
-            DoubleVector x = DoubleVector.broadcast(SPECIES, block.scaled(e));
-            int d = block.entryRow(e) * nh + j;
-            a0 = DoubleVector.fromArray(SPECIES, dHidden, d).fma(x, a0);
-            a1 = DoubleVector.fromArray(SPECIES, dHidden, d + LANES).fma(x, a1);
-            a2 = DoubleVector.fromArray(SPECIES, dHidden, d + 2 * LANES).fma(x, a2);
-            a3 = DoubleVector.fromArray(SPECIES, dHidden, d + 3 * LANES).fma(x, a3);
-            a4 = DoubleVector.fromArray(SPECIES, dHidden, d + 4 * LANES).fma(x, a4);
-            a5 = DoubleVector.fromArray(SPECIES, dHidden, d + 5 * LANES).fma(x, a5);
-            a6 = DoubleVector.fromArray(SPECIES, dHidden, d + 6 * LANES).fma(x, a6);
-            a7 = DoubleVector.fromArray(SPECIES, dHidden, d + 7 * LANES).fma(x, a7);
-            a8 = DoubleVector.fromArray(SPECIES, dHidden, d + 8 * LANES).fma(x, a8);
-            a9 = DoubleVector.fromArray(SPECIES, dHidden, d + 9 * LANES).fma(x, a9);
-            a10 = DoubleVector.fromArray(SPECIES, dHidden, d + 10 * LANES).fma(x, a10);
-            a11 = DoubleVector.fromArray(SPECIES, dHidden, d + 11 * LANES).fma(x, a11);
-            a12 = DoubleVector.fromArray(SPECIES, dHidden, d + 12 * LANES).fma(x, a12);
-            a13 = DoubleVector.fromArray(SPECIES, dHidden, d + 13 * LANES).fma(x, a13);
-            a14 = DoubleVector.fromArray(SPECIES, dHidden, d + 14 * LANES).fma(x, a14);
-            a15 = DoubleVector.fromArray(SPECIES, dHidden, d + 15 * LANES).fma(x, a15);
+        int ga = w1j + block.pixelA(p) * nh;
+        DoubleVector a0 = DoubleVector.fromArray(SPECIES, gradient, ga);
+        DoubleVector a1 = DoubleVector.fromArray(SPECIES, gradient, ga + LANES);
+        DoubleVector a2 = DoubleVector.fromArray(SPECIES, gradient, ga + 2 * LANES);
+        DoubleVector a3 = DoubleVector.fromArray(SPECIES, gradient, ga + 3 * LANES);
+        DoubleVector a4 = DoubleVector.fromArray(SPECIES, gradient, ga + 4 * LANES);
+        DoubleVector a5 = DoubleVector.fromArray(SPECIES, gradient, ga + 5 * LANES);
+        DoubleVector a6 = DoubleVector.fromArray(SPECIES, gradient, ga + 6 * LANES);
+        DoubleVector a7 = DoubleVector.fromArray(SPECIES, gradient, ga + 7 * LANES);
+        int from = block.firstEntry(p);
+        int to = block.firstEntry(p + 1);
+        if (block.pixelB(p) == ImageBlock.NO_PIXEL) {
+            for (int e = from; e < to; e++) {
+                DoubleVector x = DoubleVector.broadcast(SPECIES, block.scaledA(e));
+                int d = block.entryRow(e) * nh + j;
+                a0 = DoubleVector.fromArray(SPECIES, dHidden, d).fma(x, a0);
+                a1 = DoubleVector.fromArray(SPECIES, dHidden, d + LANES).fma(x, a1);
+                a2 = DoubleVector.fromArray(SPECIES, dHidden, d + 2 * LANES).fma(x, a2);
+                a3 = DoubleVector.fromArray(SPECIES, dHidden, d + 3 * LANES).fma(x, a3);
+                a4 = DoubleVector.fromArray(SPECIES, dHidden, d + 4 * LANES).fma(x, a4);
+                a5 = DoubleVector.fromArray(SPECIES, dHidden, d + 5 * LANES).fma(x, a5);
+                a6 = DoubleVector.fromArray(SPECIES, dHidden, d + 6 * LANES).fma(x, a6);
+                a7 = DoubleVector.fromArray(SPECIES, dHidden, d + 7 * LANES).fma(x, a7);
+            }
+            a0.intoArray(gradient, ga);
+            a1.intoArray(gradient, ga + LANES);
+            a2.intoArray(gradient, ga + 2 * LANES);
+            a3.intoArray(gradient, ga + 3 * LANES);
+            a4.intoArray(gradient, ga + 4 * LANES);
+            a5.intoArray(gradient, ga + 5 * LANES);
+            a6.intoArray(gradient, ga + 6 * LANES);
+            a7.intoArray(gradient, ga + 7 * LANES);
+            return;
         }
-        a0.intoArray(gradient, g);
-        a1.intoArray(gradient, g + LANES);
-        a2.intoArray(gradient, g + 2 * LANES);
-        a3.intoArray(gradient, g + 3 * LANES);
-        a4.intoArray(gradient, g + 4 * LANES);
-        a5.intoArray(gradient, g + 5 * LANES);
-        a6.intoArray(gradient, g + 6 * LANES);
-        a7.intoArray(gradient, g + 7 * LANES);
-        a8.intoArray(gradient, g + 8 * LANES);
-        a9.intoArray(gradient, g + 9 * LANES);
-        a10.intoArray(gradient, g + 10 * LANES);
-        a11.intoArray(gradient, g + 11 * LANES);
-        a12.intoArray(gradient, g + 12 * LANES);
-        a13.intoArray(gradient, g + 13 * LANES);
-        a14.intoArray(gradient, g + 14 * LANES);
-        a15.intoArray(gradient, g + 15 * LANES);
+        int gb = w1j + block.pixelB(p) * nh;
+        DoubleVector b0 = DoubleVector.fromArray(SPECIES, gradient, gb);
+        DoubleVector b1 = DoubleVector.fromArray(SPECIES, gradient, gb + LANES);
+        DoubleVector b2 = DoubleVector.fromArray(SPECIES, gradient, gb + 2 * LANES);
+        DoubleVector b3 = DoubleVector.fromArray(SPECIES, gradient, gb + 3 * LANES);
+        DoubleVector b4 = DoubleVector.fromArray(SPECIES, gradient, gb + 4 * LANES);
+        DoubleVector b5 = DoubleVector.fromArray(SPECIES, gradient, gb + 5 * LANES);
+        DoubleVector b6 = DoubleVector.fromArray(SPECIES, gradient, gb + 6 * LANES);
+        DoubleVector b7 = DoubleVector.fromArray(SPECIES, gradient, gb + 7 * LANES);
+        for (int e = from; e < to; e++) {
+            DoubleVector x = DoubleVector.broadcast(SPECIES, block.scaledA(e));
+            DoubleVector y = DoubleVector.broadcast(SPECIES, block.scaledB(e));
+            int d = block.entryRow(e) * nh + j;
+            DoubleVector d0 = DoubleVector.fromArray(SPECIES, dHidden, d);
+            DoubleVector d1 = DoubleVector.fromArray(SPECIES, dHidden, d + LANES);
+            DoubleVector d2 = DoubleVector.fromArray(SPECIES, dHidden, d + 2 * LANES);
+            DoubleVector d3 = DoubleVector.fromArray(SPECIES, dHidden, d + 3 * LANES);
+            DoubleVector d4 = DoubleVector.fromArray(SPECIES, dHidden, d + 4 * LANES);
+            DoubleVector d5 = DoubleVector.fromArray(SPECIES, dHidden, d + 5 * LANES);
+            DoubleVector d6 = DoubleVector.fromArray(SPECIES, dHidden, d + 6 * LANES);
+            DoubleVector d7 = DoubleVector.fromArray(SPECIES, dHidden, d + 7 * LANES);
+            a0 = d0.fma(x, a0);
+            a1 = d1.fma(x, a1);
+            a2 = d2.fma(x, a2);
+            a3 = d3.fma(x, a3);
+            a4 = d4.fma(x, a4);
+            a5 = d5.fma(x, a5);
+            a6 = d6.fma(x, a6);
+            a7 = d7.fma(x, a7);
+            b0 = d0.fma(y, b0);
+            b1 = d1.fma(y, b1);
+            b2 = d2.fma(y, b2);
+            b3 = d3.fma(y, b3);
+            b4 = d4.fma(y, b4);
+            b5 = d5.fma(y, b5);
+            b6 = d6.fma(y, b6);
+            b7 = d7.fma(y, b7);
+        }
+        a0.intoArray(gradient, ga);
+        a1.intoArray(gradient, ga + LANES);
+        a2.intoArray(gradient, ga + 2 * LANES);
+        a3.intoArray(gradient, ga + 3 * LANES);
+        a4.intoArray(gradient, ga + 4 * LANES);
+        a5.intoArray(gradient, ga + 5 * LANES);
+        a6.intoArray(gradient, ga + 6 * LANES);
+        a7.intoArray(gradient, ga + 7 * LANES);
+        b0.intoArray(gradient, gb);
+        b1.intoArray(gradient, gb + LANES);
+        b2.intoArray(gradient, gb + 2 * LANES);
+        b3.intoArray(gradient, gb + 3 * LANES);
+        b4.intoArray(gradient, gb + 4 * LANES);
+        b5.intoArray(gradient, gb + 5 * LANES);
+        b6.intoArray(gradient, gb + 6 * LANES);
+        b7.intoArray(gradient, gb + 7 * LANES);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.mnistspark.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-/** The chunked column layout gives back exactly the images and labels that went in. */
+/** The chunked column-pair layout gives back exactly the images and labels that went in. */
 class ImageBlockTest {
     private static final int FEATURES = 37;
 
@@ -36,21 +37,36 @@ class ImageBlockTest {
     }
 
     @Test
-    void chunksListColumnsAndRowsInAscendingOrder() {
-        ImageBlock block = build(images(70, 0.5, 4));
+    void chunksPairTheirNonemptyColumnsInAscendingOrder() {
+        List<byte[]> images = images(70, 0.5, 4);
+        ImageBlock block = build(images);
         for (int chunk = 0; chunk < block.chunks(); chunk++) {
             assertEquals(chunk < 2 ? 32 : 6, block.chunkRows(chunk));
-            int previousPixel = -1;
-            for (int t = block.firstColumn(chunk); t < block.firstColumn(chunk + 1); t++) {
-                assertEquals(true, block.pixel(t) > previousPixel, "columns ascend");
-                previousPixel = block.pixel(t);
-                assertEquals(true, block.firstEntry(t + 1) > block.firstEntry(t), "a listed column has entries");
-                int previousRow = -1;
-                for (int e = block.firstEntry(t); e < block.firstEntry(t + 1); e++) {
-                    assertEquals(true, block.entryRow(e) > previousRow, "rows ascend within a column");
-                    previousRow = block.entryRow(e);
+            List<Integer> nonempty = new ArrayList<>();
+            for (int k = 0; k < FEATURES; k++) {
+                for (int i = 0; i < block.chunkRows(chunk); i++) {
+                    if (images.get(chunk * 32 + i)[k] != 0) {
+                        nonempty.add(k);
+                        break;
+                    }
                 }
             }
+            List<Integer> listed = new ArrayList<>();
+            for (int p = block.firstPair(chunk); p < block.firstPair(chunk + 1); p++) {
+                listed.add(block.pixelA(p));
+                if (block.pixelB(p) != ImageBlock.NO_PIXEL) {
+                    listed.add(block.pixelB(p));
+                } else {
+                    assertEquals(block.firstPair(chunk + 1) - 1, p, "only a chunk's last pair holds one column");
+                }
+                int previousRow = -1;
+                for (int e = block.firstEntry(p); e < block.firstEntry(p + 1); e++) {
+                    assertTrue(block.entryRow(e) > previousRow, "rows ascend within a pair");
+                    previousRow = block.entryRow(e);
+                    assertTrue(block.scaledA(e) != 0 || block.scaledB(e) != 0, "an entry has a nonzero pixel");
+                }
+            }
+            assertEquals(nonempty, listed, "chunk " + chunk + " lists every nonempty column once, ascending");
         }
     }
 
@@ -58,7 +74,7 @@ class ImageBlockTest {
     void allZeroImagesTakeNoEntries() {
         ImageBlock block = build(images(40, 0.0, 1));
         assertEquals(0, block.nonzeros());
-        assertEquals(0, block.firstColumn(block.chunks()));
+        assertEquals(0, block.firstPair(block.chunks()));
         assertArrayEquals(new double[FEATURES], block.denseRow(39));
     }
 
