@@ -74,6 +74,7 @@ public final class BenchJson {
         memoryDoc.put("spark_storage_bytes", memory.storageBytes());
         memoryDoc.put("dense_float64_bytes", memory.denseBytes());
         memoryDoc.put("dense_over_blocks", memory.denseOverBlocks());
+        memoryDoc.put("nonzero_fraction", memory.nonzeroFraction());
         doc.put("memory", memoryDoc);
         try {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc) + "\n";

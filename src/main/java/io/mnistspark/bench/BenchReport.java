@@ -92,8 +92,9 @@ public final class BenchReport {
     private static void printMemory(MemoryFigures memory, PrintStream out) {
         out.println("Memory of the persisted train, validation and test blocks");
         String storage = memory.storageBytes() < 0 ? "not reported" : megabytes(memory.storageBytes());
-        out.printf(Locale.ROOT, "  block arrays %s, Spark storage %s; dense float64 %s (%s smaller)%n",
-                megabytes(memory.blockBytes()), storage, megabytes(memory.denseBytes()), ratio(memory.denseOverBlocks()));
+        out.printf(Locale.ROOT, "  block arrays %s, Spark storage %s; dense float64 %s (%s smaller); %.1f%% of pixels nonzero%n",
+                megabytes(memory.blockBytes()), storage, megabytes(memory.denseBytes()), ratio(memory.denseOverBlocks()),
+                100 * memory.nonzeroFraction());
         out.println();
     }
 

@@ -13,12 +13,15 @@ import org.apache.spark.storage.RDDInfo;
  * @param storageBytes what Spark's block manager reports for the two cached datasets (memory + disk), or -1
  *                     if it had not reported every partition cached within the wait
  * @param denseBytes   {@code rows x pixels x 8}
+ * @param nonzeroFraction nonzero pixels / (rows x pixels): the blocks keep only nonzero pixels, so their size
+ *                     and the kernel's work follow it
  */
-public record MemoryFigures(long blockBytes, long storageBytes, long denseBytes) {
+public record MemoryFigures(long blockBytes, long storageBytes, long denseBytes, double nonzeroFraction) {
     private static final long WAIT_MS = 10_000;
 
     public static MemoryFigures of(SparkContext sc, ShardedDataset dataset, long rows, int pixels) {
-        return new MemoryFigures(dataset.sizeInBytes(), storageBytes(sc, dataset), rows * pixels * 8L);
+        return new MemoryFigures(dataset.sizeInBytes(), storageBytes(sc, dataset), rows * pixels * 8L,
+                (double) dataset.nonzeros() / (rows * pixels));
     }
 
     /** How many times smaller the blocks are than dense float64. */

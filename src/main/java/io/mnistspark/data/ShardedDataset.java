@@ -87,6 +87,14 @@ public final class ShardedDataset {
         return train + tests;
     }
 
+    /** Nonzero pixels of the persisted training, validation and test rows (one pass over the cached data). */
+    public long nonzeros() {
+        long train = training.map(shard -> (long) shard.train().nonzeros() + shard.validation().nonzeros())
+                .reduce(Long::sum);
+        long tests = test.map(block -> (long) block.nonzeros()).reduce(Long::sum);
+        return train + tests;
+    }
+
     /** Releases the cached blocks. */
     public void release() {
         training.unpersist(false);
