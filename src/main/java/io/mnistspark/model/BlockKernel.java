@@ -1,7 +1,6 @@
 package io.mnistspark.model;
 
 import io.mnistspark.data.ImageBlock;
-import java.util.Arrays;
 
 /**
  * Forward and backward passes of {@code h = relu(x W1 + b1)}, {@code z = h W2 + b2} with softmax
@@ -18,20 +17,18 @@ public final class BlockKernel {
     private final NetworkShape shape;
     private final double[] params;
     private final KernelMath math;
-    /** W2 transposed (classes x hidden), so each class's weights are one contiguous run. */
-    private final double[] w2t;
-    private final double[] b2;
-    private final double[] hidden;
-    private final double[] logits;
-    private double[] dHidden;
-    /** The W2 gradient of the current call, transposed like {@link #w2t}; folded into the sums at the end. */
-    private double[] w2tGradient;
+    private final ChunkWorkspace ws;
 
     public BlockKernel(NetworkShape shape, double[] params) {
         this(shape, params, DEFAULT_MATH);
     }
 
     BlockKernel(NetworkShape shape, double[] params, KernelMath math) {
+        this(shape, params, math, CacheLines.DOUBLE_ORIGIN);
+    }
+
+    /** With the workspace's matrices starting at {@code origin}, for tests. */
+    BlockKernel(NetworkShape shape, double[] params, KernelMath math, int origin) {
         if (params.length != shape.parameterCount()) {
             throw new IllegalArgumentException("network " + shape + " has " + shape.parameterCount()
                     + " parameters, got an array of " + params.length);
@@ -39,17 +36,7 @@ public final class BlockKernel {
         this.shape = shape;
         this.params = params;
         this.math = math;
-        int nh = shape.hidden();
-        int nc = shape.classes();
-        this.w2t = new double[nc * nh];
-        for (int j = 0; j < nh; j++) {
-            for (int c = 0; c < nc; c++) {
-                w2t[c * nh + j] = params[shape.w2Offset() + j * nc + c];
-            }
-        }
-        this.b2 = Arrays.copyOfRange(params, shape.b2Offset(), shape.parameterCount());
-        this.hidden = new double[CHUNK_ROWS * nh];
-        this.logits = new double[CHUNK_ROWS * nc];
+        this.ws = new ChunkWorkspace(shape, params, origin);
     }
 
     /** Which implementation of the kernel loops this JVM uses: {@code plain} or {@code vector-<bits>}. */
@@ -64,16 +51,16 @@ public final class BlockKernel {
     public void accumulate(ImageBlock block, BatchSums sums, boolean withGradient) {
         checkFeatures(block);
         double[] gradient = withGradient ? sums.gradient(params.length) : null;
-        if (withGradient && dHidden == null) {
-            dHidden = new double[hidden.length];
-            w2tGradient = new double[w2t.length];
+        if (withGradient) {
+            ws.prepareGradient();
         }
         int nc = shape.classes();
+        double[] logits = ws.logits;
         for (int chunk = 0; chunk < block.chunks(); chunk++) {
             int rows = block.chunkRows(chunk);
             int first = chunk * CHUNK_ROWS;
-            math.hiddenLayer(block, chunk, params, shape, hidden);
-            math.logits(hidden, rows, w2t, b2, shape, logits);
+            math.hiddenLayer(block, chunk, ws);
+            math.logits(rows, ws);
             for (int i = 0; i < rows; i++) {
                 int label = block.label(first + i);
                 checkLabel(label, first + i);
@@ -89,13 +76,13 @@ public final class BlockKernel {
                 }
             }
             if (gradient != null) {
-                math.hiddenGradient(logits, hidden, rows, w2t, shape, dHidden);
-                math.addSecondLayerGradient(hidden, logits, dHidden, rows, shape, w2tGradient, gradient);
-                math.addW1Gradient(block, chunk, dHidden, shape, gradient);
+                math.hiddenGradient(rows, ws);
+                math.addSecondLayerGradient(rows, ws, gradient);
+                math.addW1Gradient(block, chunk, ws);
             }
         }
         if (gradient != null) {
-            foldW2Gradient(gradient);
+            ws.drainInto(gradient);
         }
     }
 
@@ -105,8 +92,8 @@ public final class BlockKernel {
         int[] predicted = new int[block.rows()];
         for (int chunk = 0; chunk < block.chunks(); chunk++) {
             int rows = block.chunkRows(chunk);
-            math.hiddenLayer(block, chunk, params, shape, hidden);
-            math.logits(hidden, rows, w2t, b2, shape, logits);
+            math.hiddenLayer(block, chunk, ws);
+            math.logits(rows, ws);
             for (int i = 0; i < rows; i++) {
                 predicted[chunk * CHUNK_ROWS + i] = argmax(i * shape.classes());
             }
@@ -114,20 +101,10 @@ public final class BlockKernel {
         return predicted;
     }
 
-    private void foldW2Gradient(double[] gradient) {
-        int nh = shape.hidden();
-        int nc = shape.classes();
-        for (int j = 0; j < nh; j++) {
-            for (int c = 0; c < nc; c++) {
-                gradient[shape.w2Offset() + j * nc + c] += w2tGradient[c * nh + j];
-            }
-        }
-        Arrays.fill(w2tGradient, 0.0);
-    }
-
     /** log(sum exp z) of the logits row starting at z, shifted by the largest logit so no exp overflows. */
     private double logSumExp(int z) {
         int nc = shape.classes();
+        double[] logits = ws.logits;
         double max = logits[z];
         for (int c = 1; c < nc; c++) {
             max = Math.max(max, logits[z + c]);
@@ -140,6 +117,7 @@ public final class BlockKernel {
     }
 
     private int argmax(int z) {
+        double[] logits = ws.logits;
         int best = 0;
         for (int c = 1; c < shape.classes(); c++) {
             if (logits[z + c] > logits[z + best]) {

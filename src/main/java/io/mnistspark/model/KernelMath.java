@@ -4,9 +4,7 @@ import io.mnistspark.data.ImageBlock;
 
 /**
  * The loops that hold nearly all of a step's arithmetic, over one chunk of an {@link ImageBlock} at a
- * time. Matrices are flat and row-major: {@code hidden} and {@code dHidden} are chunk rows x
- * {@code hidden units}, {@code logits} chunk rows x classes, W1 lies at the start of {@code params}
- * (inputs x hidden units), {@code w2t} is W2 transposed (classes x hidden units).
+ * time, reading and writing a {@link ChunkWorkspace} (its layouts are described there).
  *
  * <p>Two implementations give the same sums up to rounding: plain Java loops, and
  * {@code jdk.incubator.vector} ones used when the JVM has that module (Spark 4.2's launcher adds it to
@@ -14,25 +12,22 @@ import io.mnistspark.data.ImageBlock;
  */
 interface KernelMath {
     /** {@code hidden = relu(X W1 + b1)} for the chunk's rows. */
-    void hiddenLayer(ImageBlock block, int chunk, double[] params, NetworkShape shape, double[] hidden);
+    void hiddenLayer(ImageBlock block, int chunk, ChunkWorkspace ws);
 
-    /** {@code logits = hidden W2 + b2} for {@code rows} rows. */
-    void logits(double[] hidden, int rows, double[] w2t, double[] b2, NetworkShape shape, double[] logits);
+    /** {@code logits = hidden W2 + b2} for the first {@code rows} rows. */
+    void logits(int rows, ChunkWorkspace ws);
 
-    /** {@code dHidden = (dLogits W2^T)} where {@code hidden > 0}, else 0, for {@code rows} rows. */
-    void hiddenGradient(double[] dLogits, double[] hidden, int rows, double[] w2t, NetworkShape shape,
-            double[] dHidden);
+    /** {@code dHidden = (dLogits W2^T)} where {@code hidden > 0}, else 0, for {@code rows} rows; dLogits are in {@code logits}. */
+    void hiddenGradient(int rows, ChunkWorkspace ws);
 
     /**
-     * The second layer's gradient sums over {@code rows} rows: {@code w2tGradient += dLogits^T hidden}
-     * (classes x hidden units, W2's gradient transposed), and b2's and b1's gradients in {@code gradient}
-     * ({@code += } the column sums of dLogits and dHidden).
+     * The second layer's gradient sums over {@code rows} rows: {@code w2tGradient += dLogits^T hidden}, and
+     * b2's and b1's gradients in {@code gradient} ({@code +=} the column sums of dLogits and dHidden).
      */
-    void addSecondLayerGradient(double[] hidden, double[] dLogits, double[] dHidden, int rows, NetworkShape shape,
-            double[] w2tGradient, double[] gradient);
+    void addSecondLayerGradient(int rows, ChunkWorkspace ws, double[] gradient);
 
-    /** {@code gW1 += X^T dHidden} over the chunk's rows; gW1 lies at the start of {@code gradient}. */
-    void addW1Gradient(ImageBlock block, int chunk, double[] dHidden, NetworkShape shape, double[] gradient);
+    /** {@code w1Gradient += X^T dHidden} over the chunk's rows. */
+    void addW1Gradient(ImageBlock block, int chunk, ChunkWorkspace ws);
 
     /** Short name for reports: {@code plain} or {@code vector-<bits>}. */
     String name();

@@ -20,26 +20,29 @@ final class VectorKernelMath implements KernelMath {
     private static final int BLOCK = 8 * LANES;
 
     @Override
-    public void hiddenLayer(ImageBlock block, int chunk, double[] params, NetworkShape shape, double[] hidden) {
-        int nh = shape.hidden();
+    public void hiddenLayer(ImageBlock block, int chunk, ChunkWorkspace ws) {
+        int nh = ws.shape.hidden();
         int rows = block.chunkRows(chunk);
+        int origin = ws.origin;
+        double[] hidden = ws.hidden;
+        double[] w1 = ws.w1;
         for (int i = 0; i < rows; i++) {
-            System.arraycopy(params, shape.b1Offset(), hidden, i * nh, nh);
+            System.arraycopy(ws.b1, 0, hidden, origin + i * nh, nh);
         }
         int j = 0;
         for (; j + BLOCK <= nh; j += BLOCK) {
             for (int p = block.firstPair(chunk), end = block.firstPair(chunk + 1); p < end; p++) {
-                addPairBlock(block, p, params, shape.w1Offset() + j, nh, hidden, j);
+                addPairBlock(block, p, w1, nh, hidden, origin + j);
             }
         }
         for (; j + LANES <= nh; j += LANES) {
             for (int p = block.firstPair(chunk), end = block.firstPair(chunk + 1); p < end; p++) {
-                DoubleVector wa = DoubleVector.fromArray(SPECIES, params, shape.w1Offset() + block.pixelA(p) * nh + j);
+                DoubleVector wa = DoubleVector.fromArray(SPECIES, w1, origin + block.pixelA(p) * nh + j);
                 boolean two = block.pixelB(p) != ImageBlock.NO_PIXEL;
-                DoubleVector wb = two ? DoubleVector.fromArray(SPECIES, params, shape.w1Offset() + block.pixelB(p) * nh + j)
+                DoubleVector wb = two ? DoubleVector.fromArray(SPECIES, w1, origin + block.pixelB(p) * nh + j)
                         : DoubleVector.zero(SPECIES);
                 for (int e = block.firstEntry(p), last = block.firstEntry(p + 1); e < last; e++) {
-                    int h = block.entryRow(e) * nh + j;
+                    int h = origin + block.entryRow(e) * nh + j;
                     DoubleVector sum = wa.fma(DoubleVector.broadcast(SPECIES, block.scaledA(e)),
                             DoubleVector.fromArray(SPECIES, hidden, h));
                     wb.fma(DoubleVector.broadcast(SPECIES, block.scaledB(e)), sum).intoArray(hidden, h);
@@ -48,21 +51,22 @@ final class VectorKernelMath implements KernelMath {
         }
         for (; j < nh; j++) {
             for (int p = block.firstPair(chunk), end = block.firstPair(chunk + 1); p < end; p++) {
-                double wa = params[shape.w1Offset() + block.pixelA(p) * nh + j];
-                double wb = block.pixelB(p) == ImageBlock.NO_PIXEL ? 0.0 : params[shape.w1Offset() + block.pixelB(p) * nh + j];
+                double wa = w1[origin + block.pixelA(p) * nh + j];
+                double wb = block.pixelB(p) == ImageBlock.NO_PIXEL ? 0.0 : w1[origin + block.pixelB(p) * nh + j];
                 for (int e = block.firstEntry(p), last = block.firstEntry(p + 1); e < last; e++) {
-                    int h = block.entryRow(e) * nh + j;
+                    int h = origin + block.entryRow(e) * nh + j;
                     hidden[h] = Math.fma(wb, block.scaledB(e), Math.fma(wa, block.scaledA(e), hidden[h]));
                 }
             }
         }
         DoubleVector zero = DoubleVector.zero(SPECIES);
+        int size = rows * nh;
         int q = 0;
-        for (int size = rows * nh, bound = SPECIES.loopBound(size); q < bound; q += LANES) {
-            DoubleVector.fromArray(SPECIES, hidden, q).max(zero).intoArray(hidden, q);
+        for (int bound = SPECIES.loopBound(size); q < bound; q += LANES) {
+            DoubleVector.fromArray(SPECIES, hidden, origin + q).max(zero).intoArray(hidden, origin + q);
         }
-        for (int size = rows * nh; q < size; q++) {
-            hidden[q] = Math.max(hidden[q], 0.0);
+        for (; q < size; q++) {
+            hidden[origin + q] = Math.max(hidden[origin + q], 0.0);
         }
     }
 
@@ -70,17 +74,16 @@ final class VectorKernelMath implements KernelMath {
      * Hidden units [j, j + BLOCK) of column pair p: both W1 slices in registers, added into each row of the
      * pair's entries with one load and one store of that row's slice.
      */
-    private static void addPairBlock(ImageBlock block, int p, double[] params, int w1j, int nh, double[] hidden,
-            int j) {
-        int wa = w1j + block.pixelA(p) * nh;
-        DoubleVector a0 = DoubleVector.fromArray(SPECIES, params, wa);
-        DoubleVector a1 = DoubleVector.fromArray(SPECIES, params, wa + LANES);
-        DoubleVector a2 = DoubleVector.fromArray(SPECIES, params, wa + 2 * LANES);
-        DoubleVector a3 = DoubleVector.fromArray(SPECIES, params, wa + 3 * LANES);
-        DoubleVector a4 = DoubleVector.fromArray(SPECIES, params, wa + 4 * LANES);
-        DoubleVector a5 = DoubleVector.fromArray(SPECIES, params, wa + 5 * LANES);
-        DoubleVector a6 = DoubleVector.fromArray(SPECIES, params, wa + 6 * LANES);
-        DoubleVector a7 = DoubleVector.fromArray(SPECIES, params, wa + 7 * LANES);
+    private static void addPairBlock(ImageBlock block, int p, double[] w1, int nh, double[] hidden, int j) {
+        int wa = j + block.pixelA(p) * nh;
+        DoubleVector a0 = DoubleVector.fromArray(SPECIES, w1, wa);
+        DoubleVector a1 = DoubleVector.fromArray(SPECIES, w1, wa + LANES);
+        DoubleVector a2 = DoubleVector.fromArray(SPECIES, w1, wa + 2 * LANES);
+        DoubleVector a3 = DoubleVector.fromArray(SPECIES, w1, wa + 3 * LANES);
+        DoubleVector a4 = DoubleVector.fromArray(SPECIES, w1, wa + 4 * LANES);
+        DoubleVector a5 = DoubleVector.fromArray(SPECIES, w1, wa + 5 * LANES);
+        DoubleVector a6 = DoubleVector.fromArray(SPECIES, w1, wa + 6 * LANES);
+        DoubleVector a7 = DoubleVector.fromArray(SPECIES, w1, wa + 7 * LANES);
         int from = block.firstEntry(p);
         int to = block.firstEntry(p + 1);
         if (block.pixelB(p) == ImageBlock.NO_PIXEL) {
@@ -98,15 +101,15 @@ final class VectorKernelMath implements KernelMath {
             }
             return;
         }
-        int wb = w1j + block.pixelB(p) * nh;
-        DoubleVector b0 = DoubleVector.fromArray(SPECIES, params, wb);
-        DoubleVector b1 = DoubleVector.fromArray(SPECIES, params, wb + LANES);
-        DoubleVector b2 = DoubleVector.fromArray(SPECIES, params, wb + 2 * LANES);
-        DoubleVector b3 = DoubleVector.fromArray(SPECIES, params, wb + 3 * LANES);
-        DoubleVector b4 = DoubleVector.fromArray(SPECIES, params, wb + 4 * LANES);
-        DoubleVector b5 = DoubleVector.fromArray(SPECIES, params, wb + 5 * LANES);
-        DoubleVector b6 = DoubleVector.fromArray(SPECIES, params, wb + 6 * LANES);
-        DoubleVector b7 = DoubleVector.fromArray(SPECIES, params, wb + 7 * LANES);
+        int wb = j + block.pixelB(p) * nh;
+        DoubleVector b0 = DoubleVector.fromArray(SPECIES, w1, wb);
+        DoubleVector b1 = DoubleVector.fromArray(SPECIES, w1, wb + LANES);
+        DoubleVector b2 = DoubleVector.fromArray(SPECIES, w1, wb + 2 * LANES);
+        DoubleVector b3 = DoubleVector.fromArray(SPECIES, w1, wb + 3 * LANES);
+        DoubleVector b4 = DoubleVector.fromArray(SPECIES, w1, wb + 4 * LANES);
+        DoubleVector b5 = DoubleVector.fromArray(SPECIES, w1, wb + 5 * LANES);
+        DoubleVector b6 = DoubleVector.fromArray(SPECIES, w1, wb + 6 * LANES);
+        DoubleVector b7 = DoubleVector.fromArray(SPECIES, w1, wb + 7 * LANES);
         for (int e = from; e < to; e++) {
             DoubleVector x = DoubleVector.broadcast(SPECIES, block.scaledA(e));
             DoubleVector y = DoubleVector.broadcast(SPECIES, block.scaledB(e));
@@ -123,12 +126,16 @@ final class VectorKernelMath implements KernelMath {
     }
 
     @Override
-    public void logits(double[] hidden, int rows, double[] w2t, double[] b2, NetworkShape shape, double[] logits) {
-        int nh = shape.hidden();
-        int nc = shape.classes();
+    public void logits(int rows, ChunkWorkspace ws) {
+        int nh = ws.shape.hidden();
+        int nc = ws.shape.classes();
+        double[] hidden = ws.hidden;
+        double[] w2t = ws.w2t;
+        double[] b2 = ws.b2;
+        double[] logits = ws.logits;
         int bound = SPECIES.loopBound(nh);
         for (int i = 0; i < rows; i++) {
-            int h = i * nh;
+            int h = ws.origin + i * nh;
             int z = i * nc;
             int c = 0;
             for (; c + 4 <= nc; c += 4) {
@@ -173,14 +180,17 @@ final class VectorKernelMath implements KernelMath {
     }
 
     @Override
-    public void hiddenGradient(double[] dLogits, double[] hidden, int rows, double[] w2t, NetworkShape shape,
-            double[] dHidden) {
-        int nh = shape.hidden();
-        int nc = shape.classes();
+    public void hiddenGradient(int rows, ChunkWorkspace ws) {
+        int nh = ws.shape.hidden();
+        int nc = ws.shape.classes();
+        double[] dLogits = ws.logits;
+        double[] hidden = ws.hidden;
+        double[] w2t = ws.w2t;
+        double[] dHidden = ws.dHidden;
         int bound = SPECIES.loopBound(nh);
         DoubleVector zero = DoubleVector.zero(SPECIES);
         for (int i = 0; i < rows; i++) {
-            int h = i * nh;
+            int h = ws.origin + i * nh;
             int z = i * nc;
             int j = 0;
             for (; j < bound; j += LANES) {
@@ -203,10 +213,15 @@ final class VectorKernelMath implements KernelMath {
     }
 
     @Override
-    public void addSecondLayerGradient(double[] hidden, double[] dLogits, double[] dHidden, int rows,
-            NetworkShape shape, double[] w2tGradient, double[] gradient) {
+    public void addSecondLayerGradient(int rows, ChunkWorkspace ws, double[] gradient) {
+        NetworkShape shape = ws.shape;
         int nh = shape.hidden();
         int nc = shape.classes();
+        int origin = ws.origin;
+        double[] hidden = ws.hidden;
+        double[] dLogits = ws.logits;
+        double[] dHidden = ws.dHidden;
+        double[] w2tGradient = ws.w2tGradient;
         int bound = SPECIES.loopBound(nh);
         for (int c = 0; c < nc; c++) {
             double b2 = gradient[shape.b2Offset() + c];
@@ -219,7 +234,7 @@ final class VectorKernelMath implements KernelMath {
             for (; j < bound; j += LANES) {
                 DoubleVector sum = DoubleVector.fromArray(SPECIES, w2tGradient, w + j);
                 for (int i = 0; i < rows; i++) {
-                    sum = DoubleVector.fromArray(SPECIES, hidden, i * nh + j)
+                    sum = DoubleVector.fromArray(SPECIES, hidden, origin + i * nh + j)
                             .fma(DoubleVector.broadcast(SPECIES, dLogits[i * nc + c]), sum);
                 }
                 sum.intoArray(w2tGradient, w + j);
@@ -227,7 +242,7 @@ final class VectorKernelMath implements KernelMath {
             for (; j < nh; j++) {
                 double sum = w2tGradient[w + j];
                 for (int i = 0; i < rows; i++) {
-                    sum = Math.fma(hidden[i * nh + j], dLogits[i * nc + c], sum);
+                    sum = Math.fma(hidden[origin + i * nh + j], dLogits[i * nc + c], sum);
                 }
                 w2tGradient[w + j] = sum;
             }
@@ -237,37 +252,40 @@ final class VectorKernelMath implements KernelMath {
         for (; j < bound; j += LANES) {
             DoubleVector sum = DoubleVector.fromArray(SPECIES, gradient, b1 + j);
             for (int i = 0; i < rows; i++) {
-                sum = sum.add(DoubleVector.fromArray(SPECIES, dHidden, i * nh + j));
+                sum = sum.add(DoubleVector.fromArray(SPECIES, dHidden, origin + i * nh + j));
             }
             sum.intoArray(gradient, b1 + j);
         }
         for (; j < nh; j++) {
             double sum = gradient[b1 + j];
             for (int i = 0; i < rows; i++) {
-                sum += dHidden[i * nh + j];
+                sum += dHidden[origin + i * nh + j];
             }
             gradient[b1 + j] = sum;
         }
     }
 
     @Override
-    public void addW1Gradient(ImageBlock block, int chunk, double[] dHidden, NetworkShape shape, double[] gradient) {
-        int nh = shape.hidden();
+    public void addW1Gradient(ImageBlock block, int chunk, ChunkWorkspace ws) {
+        int nh = ws.shape.hidden();
+        int origin = ws.origin;
+        double[] dHidden = ws.dHidden;
+        double[] gradient = ws.w1Gradient;
         int j = 0;
         for (; j + BLOCK <= nh; j += BLOCK) {
             for (int p = block.firstPair(chunk), end = block.firstPair(chunk + 1); p < end; p++) {
-                addPairGradientBlock(block, p, dHidden, j, shape.w1Offset() + j, nh, gradient);
+                addPairGradientBlock(block, p, dHidden, gradient, origin + j, nh);
             }
         }
         for (; j + LANES <= nh; j += LANES) {
             for (int p = block.firstPair(chunk), end = block.firstPair(chunk + 1); p < end; p++) {
-                int ga = shape.w1Offset() + block.pixelA(p) * nh + j;
+                int ga = origin + block.pixelA(p) * nh + j;
                 boolean two = block.pixelB(p) != ImageBlock.NO_PIXEL;
-                int gb = two ? shape.w1Offset() + block.pixelB(p) * nh + j : ga;
+                int gb = two ? origin + block.pixelB(p) * nh + j : ga;
                 DoubleVector a = DoubleVector.fromArray(SPECIES, gradient, ga);
                 DoubleVector b = DoubleVector.fromArray(SPECIES, gradient, gb);
                 for (int e = block.firstEntry(p), last = block.firstEntry(p + 1); e < last; e++) {
-                    DoubleVector d = DoubleVector.fromArray(SPECIES, dHidden, block.entryRow(e) * nh + j);
+                    DoubleVector d = DoubleVector.fromArray(SPECIES, dHidden, origin + block.entryRow(e) * nh + j);
                     a = d.fma(DoubleVector.broadcast(SPECIES, block.scaledA(e)), a);
                     b = d.fma(DoubleVector.broadcast(SPECIES, block.scaledB(e)), b);
                 }
@@ -279,13 +297,13 @@ final class VectorKernelMath implements KernelMath {
         }
         for (; j < nh; j++) {
             for (int p = block.firstPair(chunk), end = block.firstPair(chunk + 1); p < end; p++) {
-                int ga = shape.w1Offset() + block.pixelA(p) * nh + j;
+                int ga = origin + block.pixelA(p) * nh + j;
                 boolean two = block.pixelB(p) != ImageBlock.NO_PIXEL;
-                int gb = two ? shape.w1Offset() + block.pixelB(p) * nh + j : ga;
+                int gb = two ? origin + block.pixelB(p) * nh + j : ga;
                 double a = gradient[ga];
                 double b = gradient[gb];
                 for (int e = block.firstEntry(p), last = block.firstEntry(p + 1); e < last; e++) {
-                    double d = dHidden[block.entryRow(e) * nh + j];
+                    double d = dHidden[origin + block.entryRow(e) * nh + j];
                     a = Math.fma(d, block.scaledA(e), a);
                     b = Math.fma(d, block.scaledB(e), b);
                 }
@@ -301,9 +319,9 @@ final class VectorKernelMath implements KernelMath {
      * Gradient slices [j, j + BLOCK) of column pair p's two W1 rows in registers while the pair's rows of
      * dHidden stream past, each loaded once for both.
      */
-    private static void addPairGradientBlock(ImageBlock block, int p, double[] dHidden, int j, int w1j, int nh,
-            double[] gradient) {
-        int ga = w1j + block.pixelA(p) * nh;
+    private static void addPairGradientBlock(ImageBlock block, int p, double[] dHidden, double[] gradient, int j,
+            int nh) {
+        int ga = j + block.pixelA(p) * nh;
         DoubleVector a0 = DoubleVector.fromArray(SPECIES, gradient, ga);
         DoubleVector a1 = DoubleVector.fromArray(SPECIES, gradient, ga + LANES);
         DoubleVector a2 = DoubleVector.fromArray(SPECIES, gradient, ga + 2 * LANES);
@@ -337,7 +355,7 @@ final class VectorKernelMath implements KernelMath {
             a7.intoArray(gradient, ga + 7 * LANES);
             return;
         }
-        int gb = w1j + block.pixelB(p) * nh;
+        int gb = j + block.pixelB(p) * nh;
         DoubleVector b0 = DoubleVector.fromArray(SPECIES, gradient, gb);
         DoubleVector b1 = DoubleVector.fromArray(SPECIES, gradient, gb + LANES);
         DoubleVector b2 = DoubleVector.fromArray(SPECIES, gradient, gb + 2 * LANES);

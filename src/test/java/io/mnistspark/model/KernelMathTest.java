@@ -1,5 +1,6 @@
 package io.mnistspark.model;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,26 @@ class KernelMathTest {
     void theTestJvmUsesTheVectorKernel() {
         // surefire runs with --add-modules jdk.incubator.vector, as Spark's launcher does
         assertTrue(KernelMath.best().name().startsWith("vector-"), KernelMath.best().name());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 13, 128})
+    void whereTheWorkspaceStartsChangesNoBit(int hidden) {
+        NetworkShape shape = new NetworkShape(40, hidden, 10);
+        ImageBlock block = TestBlocks.random(70, shape.inputs(), shape.classes(), 0.3, hidden);
+        double[] params = TestBlocks.randomParams(shape, 0.2, 5);
+        for (KernelMath math : new KernelMath[] {new PlainKernelMath(), KernelMath.best()}) {
+            BatchSums atZero = new BatchSums();
+            new BlockKernel(shape, params, math, 0).accumulate(block, atZero, true);
+            for (int origin : new int[] {3, CacheLines.DOUBLE_ORIGIN}) {
+                BatchSums shifted = new BatchSums();
+                new BlockKernel(shape, params, math, origin).accumulate(block, shifted, true);
+                assertEquals(atZero.lossSum(), shifted.lossSum(), 0.0, math.name() + " origin " + origin);
+                assertArrayEquals(atZero.gradientSums(), shifted.gradientSums(), 0.0, math.name() + " origin " + origin);
+                assertArrayEquals(new BlockKernel(shape, params, math, 0).predict(block),
+                        new BlockKernel(shape, params, math, origin).predict(block));
+            }
+        }
     }
 
     @ParameterizedTest
