@@ -6,6 +6,7 @@ import io.mnistspark.data.Part;
 import io.mnistspark.data.ShardedDataset;
 import io.mnistspark.data.TrainValidationSplit;
 import io.mnistspark.model.ModelFiles;
+import io.mnistspark.model.BlockKernel;
 import io.mnistspark.model.NetworkShape;
 import io.mnistspark.report.HistoryParquet;
 import io.mnistspark.report.OutputException;
@@ -148,12 +149,13 @@ public final class TrainingJob {
 
     private RunOutcome trainOne(JavaSparkContext sc, ShardedDataset dataset, NetworkShape shape,
             TrainingSettings settings, RunState state, Checkpointer checkpointer, String prefix) {
-        out.printf("%sTraining %s: network %s, %s init, %s lr %s (%s), %s%s%n", prefix, settings.runName(), shape,
-                settings.init().name(), settings.optimizer().label(), settings.learningRate(),
+        out.printf("%sTraining %s: network %s, %s init, %s lr %s (%s), %s%s; kernel %s%n", prefix, settings.runName(),
+                shape, settings.init().name(), settings.optimizer().label(), settings.learningRate(),
                 settings.hyperparameterDtype().label(),
                 settings.earlyStopping().isPresent() ? "early stopping, at most " + settings.maxSteps() + " steps"
                         : settings.maxSteps() + " steps",
-                state.stepsDone() > 0 ? ", continuing after step " + state.stepsDone() : "");
+                state.stepsDone() > 0 ? ", continuing after step " + state.stepsDone() : "",
+                BlockKernel.implementation());
         long start = System.nanoTime();
         FullBatchPass pass = new FullBatchPass(sc, dataset.training(), shape, settings.treeDepth());
         Trainer trainer = new Trainer(pass, shape, settings);

@@ -9,9 +9,7 @@ import io.mnistspark.Histories;
 import io.mnistspark.SparkTestSession;
 import io.mnistspark.report.HistoryParquet;
 import io.mnistspark.train.StepRecord;
-import java.io.File;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -93,28 +91,9 @@ class ResumeAfterKillTest {
     }
 
     private static Process startTraining(Path out) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (arg.startsWith("--add-") || arg.startsWith("--enable-") || arg.startsWith("-Dio.netty")) {
-                command.add(arg);
-            }
-        }
-        command.add("-Dspark.master=local[2]");
-        command.add("-Dspark.ui.enabled=false");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add("io.mnistspark.cli.Main");
-        command.add("train");
-        command.add("--out");
-        command.add(out.toString());
-        command.add("--checkpoint-every");
-        command.add("10");
-        command.addAll(List.of(SETTINGS));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(new File(out.toString() + ".log"));
-        builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-        return builder.start();
+        List<String> args = new ArrayList<>(List.of("train", "--out", out.toString(), "--checkpoint-every", "10"));
+        args.addAll(List.of(SETTINGS));
+        return ChildJob.start(Path.of(out + ".log"), List.of(), args);
     }
 
     /** Waits until a checkpoint at step {@code minStep} or later exists; returns its step. */
