@@ -65,12 +65,16 @@ public final class BlockKernel {
                 int label = block.label(first + i);
                 checkLabel(label, first + i);
                 int z = i * nc;
-                double lse = logSumExp(z);
-                sums.addRow(lse - logits[z + label], argmax(z) == label);
+                boolean right = argmax(z) == label;
+                double zLabel = logits[z + label];
+                // the logits become exp(z - max z): their sum gives the loss, and softmax(z) = exp / sum
+                double top = rowMax(z);
+                double sum = exponentiate(z, top);
+                sums.addRow(top + Math.log(sum) - zLabel, right);
                 if (gradient != null) {
                     // dLoss/dz = softmax(z) - onehot(label), in place of the logits
                     for (int c = 0; c < nc; c++) {
-                        logits[z + c] = Math.exp(logits[z + c] - lse);
+                        logits[z + c] /= sum;
                     }
                     logits[z + label] -= 1.0;
                 }
@@ -101,19 +105,28 @@ public final class BlockKernel {
         return predicted;
     }
 
-    /** log(sum exp z) of the logits row starting at z, shifted by the largest logit so no exp overflows. */
-    private double logSumExp(int z) {
-        int nc = shape.classes();
+    private double rowMax(int z) {
         double[] logits = ws.logits;
-        double max = logits[z];
-        for (int c = 1; c < nc; c++) {
-            max = Math.max(max, logits[z + c]);
+        double top = logits[z];
+        for (int c = 1; c < shape.classes(); c++) {
+            top = Math.max(top, logits[z + c]);
         }
+        return top;
+    }
+
+    /**
+     * Replaces the logits row starting at z by {@code exp(z_c - top)} and returns their sum; with top the
+     * largest logit no exp overflows, and {@code top + log(sum)} is log(sum exp z).
+     */
+    private double exponentiate(int z, double top) {
+        double[] logits = ws.logits;
         double sum = 0.0;
-        for (int c = 0; c < nc; c++) {
-            sum += Math.exp(logits[z + c] - max);
+        for (int c = 0; c < shape.classes(); c++) {
+            double e = Math.exp(logits[z + c] - top);
+            logits[z + c] = e;
+            sum += e;
         }
-        return max + Math.log(sum);
+        return sum;
     }
 
     private int argmax(int z) {
