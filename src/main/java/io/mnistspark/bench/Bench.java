@@ -7,6 +7,7 @@ import io.mnistspark.data.Part;
 import io.mnistspark.data.Shard;
 import io.mnistspark.data.ShardedDataset;
 import io.mnistspark.data.TrainValidationSplit;
+import io.mnistspark.model.BlockKernel;
 import io.mnistspark.model.NetworkShape;
 import io.mnistspark.model.NormalInit;
 import io.mnistspark.train.FullBatchPass;
@@ -51,7 +52,7 @@ public final class Bench {
             MemoryFigures memory = MemoryFigures.of(sc.sc(), dataset, allRows, info.shape().pixels());
             int slots = sc.defaultParallelism();
             BenchResult.Setup setup = new BenchResult.Setup(Machine.current(), location.describe(), split.trainCount(),
-                    split.validationCount(), info.count(Part.TEST), shape + " ReLU, softmax cross-entropy, float64",
+                    split.validationCount(), info.count(Part.TEST), shape + " ReLU, softmax cross-entropy, float64; kernel " + BlockKernel.implementation() + " (driver)",
                     spark.version(), sc.master(), partitions, slots, settings);
 
             NormalInit init = new NormalInit(0.1, 0);
