@@ -26,7 +26,7 @@ public final class BenchReport {
         out.printf(Locale.ROOT, "  machine   %d cores, %s, Java %s%n", machine.cores(), machine.cpu(), machine.java());
         out.printf(Locale.ROOT, "  load      1-minute load average %.1f at the start, %.1f at the end%s%n",
                 machine.loadAtStart(), result.loadAtEnd(), machine.loadAtStart() > machine.cores()
-                        || result.loadAtEnd() > machine.cores() ? " (above the core count: the machine was shared)" : "");
+                        || result.loadAtEnd() > machine.cores() ? " (above the core count: other work ran or had just run; times may be inflated)" : "");
         out.printf(Locale.ROOT, "  runs      %d warm-up + %d measured rounds, each one job step then one pass of each "
                 + "driver-side series; seconds per full step%n", setup.settings().warmup(), setup.settings().steps());
         out.println();

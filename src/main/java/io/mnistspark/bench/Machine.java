@@ -7,7 +7,7 @@ import java.util.stream.Stream;
 
 /**
  * Where the figures were measured: cores, CPU model, Java, and the 1-minute load average when the bench
- * started (NaN where the system does not say); a load above the core count means the machine was shared.
+ * started (NaN where the system does not say); a load above the core count means other work ran, or had just run (the average decays over a minute).
  */
 public record Machine(int cores, String cpu, String java, double loadAtStart) {
     public static Machine current() {
