@@ -15,7 +15,6 @@ public final class BlockKernel {
     private static final int CHUNK_ROWS = ImageBlock.CHUNK_ROWS;
 
     private final NetworkShape shape;
-    private final double[] params;
     private final KernelMath math;
     private final ChunkWorkspace ws;
 
@@ -34,7 +33,6 @@ public final class BlockKernel {
                     + " parameters, got an array of " + params.length);
         }
         this.shape = shape;
-        this.params = params;
         this.math = math;
         this.ws = new ChunkWorkspace(shape, params, origin);
     }
@@ -50,7 +48,7 @@ public final class BlockKernel {
      */
     public void accumulate(ImageBlock block, BatchSums sums, boolean withGradient) {
         checkFeatures(block);
-        double[] gradient = withGradient ? sums.gradient(params.length) : null;
+        double[] gradient = withGradient ? sums.gradient(shape.parameterCount()) : null;
         if (withGradient) {
             ws.prepareGradient();
         }
@@ -65,12 +63,12 @@ public final class BlockKernel {
                 int label = block.label(first + i);
                 checkLabel(label, first + i);
                 int z = i * nc;
-                boolean right = argmax(z) == label;
+                int best = argmax(z);
+                double top = logits[z + best];
                 double zLabel = logits[z + label];
                 // the logits become exp(z - max z): their sum gives the loss, and softmax(z) = exp / sum
-                double top = rowMax(z);
                 double sum = exponentiate(z, top);
-                sums.addRow(top + Math.log(sum) - zLabel, right);
+                sums.addRow(top + Math.log(sum) - zLabel, best == label);
                 if (gradient != null) {
                     // dLoss/dz = softmax(z) - onehot(label), in place of the logits
                     for (int c = 0; c < nc; c++) {
@@ -103,15 +101,6 @@ public final class BlockKernel {
             }
         }
         return predicted;
-    }
-
-    private double rowMax(int z) {
-        double[] logits = ws.logits;
-        double top = logits[z];
-        for (int c = 1; c < shape.classes(); c++) {
-            top = Math.max(top, logits[z + c]);
-        }
-        return top;
     }
 
     /**

@@ -28,11 +28,7 @@ final class ChunkWorkspace {
     /** W2's gradient, transposed like {@link #w2t}. */
     double[] w2tGradient;
 
-    ChunkWorkspace(NetworkShape shape, double[] params) {
-        this(shape, params, CacheLines.DOUBLE_ORIGIN);
-    }
-
-    /** With the matrices starting at {@code origin} (tests use other origins than {@link CacheLines}'). */
+    /** With the matrices starting at {@code origin}: {@link CacheLines#DOUBLE_ORIGIN}, or another for tests. */
     ChunkWorkspace(NetworkShape shape, double[] params, int origin) {
         if (origin < 0) {
             throw new IllegalArgumentException("origin cannot be negative, got " + origin);
