@@ -2,7 +2,6 @@ package io.mnistspark.model;
 
 import io.mnistspark.data.ImageBlock;
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -10,8 +9,8 @@ import jdk.incubator.vector.VectorSpecies;
  * vectors (64 hidden units with 512-bit vectors) of each of the pair's two W1 rows stay in registers
  * while the chunk rows with either pixel are updated in L1, one load and one store per row slice for
  * both columns; the weight gradient keeps eight vectors of each of the pair's two gradient rows in
- * registers while the chunk's hidden gradients stream past. Loaded reflectively by
- * {@link KernelMath#best()} only when the module is present.
+ * registers while the chunk's hidden gradients stream past. The second layer's loops are in
+ * {@link VectorSecondLayer}. Loaded reflectively by {@link KernelMath#best()} only when the module is present.
  */
 final class VectorKernelMath implements KernelMath {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
@@ -127,142 +126,17 @@ final class VectorKernelMath implements KernelMath {
 
     @Override
     public void logits(int rows, ChunkWorkspace ws) {
-        int nh = ws.shape.hidden();
-        int nc = ws.shape.classes();
-        double[] hidden = ws.hidden;
-        double[] w2t = ws.w2t;
-        double[] b2 = ws.b2;
-        double[] logits = ws.logits;
-        int bound = SPECIES.loopBound(nh);
-        for (int i = 0; i < rows; i++) {
-            int h = ws.origin + i * nh;
-            int z = i * nc;
-            int c = 0;
-            for (; c + 4 <= nc; c += 4) {
-                int w0 = c * nh;
-                int w1 = w0 + nh;
-                int w2 = w1 + nh;
-                int w3 = w2 + nh;
-                DoubleVector a0 = DoubleVector.zero(SPECIES);
-                DoubleVector a1 = a0;
-                DoubleVector a2 = a0;
-                DoubleVector a3 = a0;
-                for (int j = 0; j < bound; j += LANES) {
-                    DoubleVector x = DoubleVector.fromArray(SPECIES, hidden, h + j);
-                    a0 = DoubleVector.fromArray(SPECIES, w2t, w0 + j).fma(x, a0);
-                    a1 = DoubleVector.fromArray(SPECIES, w2t, w1 + j).fma(x, a1);
-                    a2 = DoubleVector.fromArray(SPECIES, w2t, w2 + j).fma(x, a2);
-                    a3 = DoubleVector.fromArray(SPECIES, w2t, w3 + j).fma(x, a3);
-                }
-                logits[z + c] = b2[c] + a0.reduceLanes(VectorOperators.ADD) + tail(hidden, h, w2t, w0, bound, nh);
-                logits[z + c + 1] = b2[c + 1] + a1.reduceLanes(VectorOperators.ADD) + tail(hidden, h, w2t, w1, bound, nh);
-                logits[z + c + 2] = b2[c + 2] + a2.reduceLanes(VectorOperators.ADD) + tail(hidden, h, w2t, w2, bound, nh);
-                logits[z + c + 3] = b2[c + 3] + a3.reduceLanes(VectorOperators.ADD) + tail(hidden, h, w2t, w3, bound, nh);
-            }
-            for (; c < nc; c++) {
-                int w = c * nh;
-                DoubleVector a = DoubleVector.zero(SPECIES);
-                for (int j = 0; j < bound; j += LANES) {
-                    a = DoubleVector.fromArray(SPECIES, w2t, w + j).fma(DoubleVector.fromArray(SPECIES, hidden, h + j), a);
-                }
-                logits[z + c] = b2[c] + a.reduceLanes(VectorOperators.ADD) + tail(hidden, h, w2t, w, bound, nh);
-            }
-        }
-    }
-
-    /** The scalar remainder of a dot product, hidden units [from, nh). */
-    private static double tail(double[] hidden, int h, double[] w2t, int w, int from, int nh) {
-        double sum = 0.0;
-        for (int j = from; j < nh; j++) {
-            sum = Math.fma(hidden[h + j], w2t[w + j], sum);
-        }
-        return sum;
+        VectorSecondLayer.logits(rows, ws);
     }
 
     @Override
     public void hiddenGradient(int rows, ChunkWorkspace ws) {
-        int nh = ws.shape.hidden();
-        int nc = ws.shape.classes();
-        double[] dLogits = ws.logits;
-        double[] hidden = ws.hidden;
-        double[] w2t = ws.w2t;
-        double[] dHidden = ws.dHidden;
-        int bound = SPECIES.loopBound(nh);
-        DoubleVector zero = DoubleVector.zero(SPECIES);
-        for (int i = 0; i < rows; i++) {
-            int h = ws.origin + i * nh;
-            int z = i * nc;
-            int j = 0;
-            for (; j < bound; j += LANES) {
-                DoubleVector sum = zero;
-                for (int c = 0; c < nc; c++) {
-                    sum = DoubleVector.fromArray(SPECIES, w2t, c * nh + j)
-                            .fma(DoubleVector.broadcast(SPECIES, dLogits[z + c]), sum);
-                }
-                DoubleVector on = DoubleVector.fromArray(SPECIES, hidden, h + j);
-                sum.blend(zero, on.compare(VectorOperators.LE, zero)).intoArray(dHidden, h + j);
-            }
-            for (; j < nh; j++) {
-                double sum = 0.0;
-                for (int c = 0; c < nc; c++) {
-                    sum = Math.fma(w2t[c * nh + j], dLogits[z + c], sum);
-                }
-                dHidden[h + j] = hidden[h + j] > 0.0 ? sum : 0.0;
-            }
-        }
+        VectorSecondLayer.hiddenGradient(rows, ws);
     }
 
     @Override
     public void addSecondLayerGradient(int rows, ChunkWorkspace ws, double[] gradient) {
-        NetworkShape shape = ws.shape;
-        int nh = shape.hidden();
-        int nc = shape.classes();
-        int origin = ws.origin;
-        double[] hidden = ws.hidden;
-        double[] dLogits = ws.logits;
-        double[] dHidden = ws.dHidden;
-        double[] w2tGradient = ws.w2tGradient;
-        int bound = SPECIES.loopBound(nh);
-        for (int c = 0; c < nc; c++) {
-            double b2 = gradient[shape.b2Offset() + c];
-            for (int i = 0; i < rows; i++) {
-                b2 += dLogits[i * nc + c];
-            }
-            gradient[shape.b2Offset() + c] = b2;
-            int w = c * nh;
-            int j = 0;
-            for (; j < bound; j += LANES) {
-                DoubleVector sum = DoubleVector.fromArray(SPECIES, w2tGradient, w + j);
-                for (int i = 0; i < rows; i++) {
-                    sum = DoubleVector.fromArray(SPECIES, hidden, origin + i * nh + j)
-                            .fma(DoubleVector.broadcast(SPECIES, dLogits[i * nc + c]), sum);
-                }
-                sum.intoArray(w2tGradient, w + j);
-            }
-            for (; j < nh; j++) {
-                double sum = w2tGradient[w + j];
-                for (int i = 0; i < rows; i++) {
-                    sum = Math.fma(hidden[origin + i * nh + j], dLogits[i * nc + c], sum);
-                }
-                w2tGradient[w + j] = sum;
-            }
-        }
-        int b1 = shape.b1Offset();
-        int j = 0;
-        for (; j < bound; j += LANES) {
-            DoubleVector sum = DoubleVector.fromArray(SPECIES, gradient, b1 + j);
-            for (int i = 0; i < rows; i++) {
-                sum = sum.add(DoubleVector.fromArray(SPECIES, dHidden, origin + i * nh + j));
-            }
-            sum.intoArray(gradient, b1 + j);
-        }
-        for (; j < nh; j++) {
-            double sum = gradient[b1 + j];
-            for (int i = 0; i < rows; i++) {
-                sum += dHidden[origin + i * nh + j];
-            }
-            gradient[b1 + j] = sum;
-        }
+        VectorSecondLayer.addGradient(rows, ws, gradient);
     }
 
     @Override

@@ -41,7 +41,9 @@ class KernelMathTest {
     @ValueSource(ints = {1, 6, 13, 64, 128, 130})
     void vectorAndPlainGiveTheSameSums(int hidden) {
         NetworkShape shape = new NetworkShape(50, hidden, 7);
-        ImageBlock block = TestBlocks.random(300, shape.inputs(), shape.classes(), 0.25, hidden);
+        // 301 rows: the last chunk's 13 rows are not a whole number of the logits' 4-row groups; 7 classes
+        // leave one class outside the class pairs
+        ImageBlock block = TestBlocks.random(301, shape.inputs(), shape.classes(), 0.25, hidden);
         double[] params = TestBlocks.randomParams(shape, 0.2, 17);
         BatchSums plain = new BatchSums();
         new BlockKernel(shape, params, new PlainKernelMath()).accumulate(block, plain, true);

@@ -1,0 +1,330 @@
+package io.mnistspark.model;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link VectorKernelMath}'s second layer: logits, dHidden and the gradients of W2, b2 and b1 for one
+ * chunk. These loops are short dot products, so each keeps several independent accumulators (rows,
+ * classes or hidden slices side by side) to hide the FMA latency; every single sum still runs over its
+ * terms in the same ascending order as a one-accumulator loop would.
+ */
+final class VectorSecondLayer {
+    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    private static final int LANES = SPECIES.length();
+    /** Hidden units per register block of eight vectors. */
+    private static final int BLOCK = 8 * LANES;
+
+    private VectorSecondLayer() {
+    }
+
+    /**
+     * Four rows and two classes at a time: eight independent dot products share each loaded slice, so
+     * the FMA latency overlaps. Each logit still sums its lanes over the hidden slices in ascending order.
+     */
+    static void logits(int rows, ChunkWorkspace ws) {
+        int nh = ws.shape.hidden();
+        int nc = ws.shape.classes();
+        int i = 0;
+        for (; i + 4 <= rows; i += 4) {
+            int c = 0;
+            for (; c + 2 <= nc; c += 2) {
+                logitsFourRowsTwoClasses(ws, i, c, nh, nc);
+            }
+            for (; c < nc; c++) {
+                for (int r = i; r < i + 4; r++) {
+                    logit(ws, r, c, nh, nc);
+                }
+            }
+        }
+        for (; i < rows; i++) {
+            for (int c = 0; c < nc; c++) {
+                logit(ws, i, c, nh, nc);
+            }
+        }
+    }
+
+    /** Logits of rows [i, i + 4) for classes c and c + 1. */
+    private static void logitsFourRowsTwoClasses(ChunkWorkspace ws, int i, int c, int nh, int nc) {
+        double[] hidden = ws.hidden;
+        double[] w2t = ws.w2t;
+        int bound = SPECIES.loopBound(nh);
+        int h0 = ws.origin + i * nh;
+        int h1 = h0 + nh;
+        int h2 = h1 + nh;
+        int h3 = h2 + nh;
+        int wa = c * nh;
+        int wb = wa + nh;
+        DoubleVector a0 = DoubleVector.zero(SPECIES);
+        DoubleVector a1 = a0;
+        DoubleVector a2 = a0;
+        DoubleVector a3 = a0;
+        DoubleVector b0 = a0;
+        DoubleVector b1 = a0;
+        DoubleVector b2 = a0;
+        DoubleVector b3 = a0;
+        for (int j = 0; j < bound; j += LANES) {
+            DoubleVector va = DoubleVector.fromArray(SPECIES, w2t, wa + j);
+            DoubleVector vb = DoubleVector.fromArray(SPECIES, w2t, wb + j);
+            DoubleVector x0 = DoubleVector.fromArray(SPECIES, hidden, h0 + j);
+            DoubleVector x1 = DoubleVector.fromArray(SPECIES, hidden, h1 + j);
+            DoubleVector x2 = DoubleVector.fromArray(SPECIES, hidden, h2 + j);
+            DoubleVector x3 = DoubleVector.fromArray(SPECIES, hidden, h3 + j);
+            a0 = va.fma(x0, a0);
+            a1 = va.fma(x1, a1);
+            a2 = va.fma(x2, a2);
+            a3 = va.fma(x3, a3);
+            b0 = vb.fma(x0, b0);
+            b1 = vb.fma(x1, b1);
+            b2 = vb.fma(x2, b2);
+            b3 = vb.fma(x3, b3);
+        }
+        double[] logits = ws.logits;
+        double ba = ws.b2[c];
+        double bb = ws.b2[c + 1];
+        int z = i * nc + c;
+        logits[z] = ba + a0.reduceLanes(VectorOperators.ADD) + tail(hidden, h0, w2t, wa, bound, nh);
+        logits[z + 1] = bb + b0.reduceLanes(VectorOperators.ADD) + tail(hidden, h0, w2t, wb, bound, nh);
+        logits[z + nc] = ba + a1.reduceLanes(VectorOperators.ADD) + tail(hidden, h1, w2t, wa, bound, nh);
+        logits[z + nc + 1] = bb + b1.reduceLanes(VectorOperators.ADD) + tail(hidden, h1, w2t, wb, bound, nh);
+        logits[z + 2 * nc] = ba + a2.reduceLanes(VectorOperators.ADD) + tail(hidden, h2, w2t, wa, bound, nh);
+        logits[z + 2 * nc + 1] = bb + b2.reduceLanes(VectorOperators.ADD) + tail(hidden, h2, w2t, wb, bound, nh);
+        logits[z + 3 * nc] = ba + a3.reduceLanes(VectorOperators.ADD) + tail(hidden, h3, w2t, wa, bound, nh);
+        logits[z + 3 * nc + 1] = bb + b3.reduceLanes(VectorOperators.ADD) + tail(hidden, h3, w2t, wb, bound, nh);
+    }
+
+    /** One logit, row i and class c, summed like the blocked ones. */
+    private static void logit(ChunkWorkspace ws, int i, int c, int nh, int nc) {
+        double[] hidden = ws.hidden;
+        double[] w2t = ws.w2t;
+        int bound = SPECIES.loopBound(nh);
+        int h = ws.origin + i * nh;
+        int w = c * nh;
+        DoubleVector a = DoubleVector.zero(SPECIES);
+        for (int j = 0; j < bound; j += LANES) {
+            a = DoubleVector.fromArray(SPECIES, w2t, w + j).fma(DoubleVector.fromArray(SPECIES, hidden, h + j), a);
+        }
+        ws.logits[i * nc + c] = ws.b2[c] + a.reduceLanes(VectorOperators.ADD) + tail(hidden, h, w2t, w, bound, nh);
+    }
+
+    /** The scalar remainder of a dot product, hidden units [from, nh). */
+    private static double tail(double[] hidden, int h, double[] w2t, int w, int from, int nh) {
+        double sum = 0.0;
+        for (int j = from; j < nh; j++) {
+            sum = Math.fma(hidden[h + j], w2t[w + j], sum);
+        }
+        return sum;
+    }
+
+    /**
+     * Per row, eight vectors of dHidden summed over the classes at once (independent accumulators, each
+     * over the classes in ascending order), then masked where the hidden unit was not active.
+     */
+    static void hiddenGradient(int rows, ChunkWorkspace ws) {
+        int nh = ws.shape.hidden();
+        int nc = ws.shape.classes();
+        double[] dLogits = ws.logits;
+        double[] hidden = ws.hidden;
+        double[] w2t = ws.w2t;
+        double[] dHidden = ws.dHidden;
+        DoubleVector zero = DoubleVector.zero(SPECIES);
+        for (int i = 0; i < rows; i++) {
+            int h = ws.origin + i * nh;
+            int z = i * nc;
+            int j = 0;
+            for (; j + BLOCK <= nh; j += BLOCK) {
+                hiddenGradientBlock(ws, z, h, j);
+            }
+            for (; j + LANES <= nh; j += LANES) {
+                DoubleVector sum = zero;
+                for (int c = 0; c < nc; c++) {
+                    sum = DoubleVector.fromArray(SPECIES, w2t, c * nh + j)
+                            .fma(DoubleVector.broadcast(SPECIES, dLogits[z + c]), sum);
+                }
+                DoubleVector on = DoubleVector.fromArray(SPECIES, hidden, h + j);
+                sum.blend(zero, on.compare(VectorOperators.LE, zero)).intoArray(dHidden, h + j);
+            }
+            for (; j < nh; j++) {
+                double sum = 0.0;
+                for (int c = 0; c < nc; c++) {
+                    sum = Math.fma(w2t[c * nh + j], dLogits[z + c], sum);
+                }
+                dHidden[h + j] = hidden[h + j] > 0.0 ? sum : 0.0;
+            }
+        }
+    }
+
+    /** dHidden units [j, j + BLOCK) of the row whose logits start at z and hidden units at h. */
+    private static void hiddenGradientBlock(ChunkWorkspace ws, int z, int h, int j) {
+        int nh = ws.shape.hidden();
+        int nc = ws.shape.classes();
+        double[] dLogits = ws.logits;
+        double[] w2t = ws.w2t;
+        DoubleVector s0 = DoubleVector.zero(SPECIES);
+        DoubleVector s1 = s0;
+        DoubleVector s2 = s0;
+        DoubleVector s3 = s0;
+        DoubleVector s4 = s0;
+        DoubleVector s5 = s0;
+        DoubleVector s6 = s0;
+        DoubleVector s7 = s0;
+        for (int c = 0; c < nc; c++) {
+            DoubleVector d = DoubleVector.broadcast(SPECIES, dLogits[z + c]);
+            int w = c * nh + j;
+            s0 = DoubleVector.fromArray(SPECIES, w2t, w).fma(d, s0);
+            s1 = DoubleVector.fromArray(SPECIES, w2t, w + LANES).fma(d, s1);
+            s2 = DoubleVector.fromArray(SPECIES, w2t, w + 2 * LANES).fma(d, s2);
+            s3 = DoubleVector.fromArray(SPECIES, w2t, w + 3 * LANES).fma(d, s3);
+            s4 = DoubleVector.fromArray(SPECIES, w2t, w + 4 * LANES).fma(d, s4);
+            s5 = DoubleVector.fromArray(SPECIES, w2t, w + 5 * LANES).fma(d, s5);
+            s6 = DoubleVector.fromArray(SPECIES, w2t, w + 6 * LANES).fma(d, s6);
+            s7 = DoubleVector.fromArray(SPECIES, w2t, w + 7 * LANES).fma(d, s7);
+        }
+        double[] hidden = ws.hidden;
+        double[] dHidden = ws.dHidden;
+        int q = h + j;
+        storeActive(s0, hidden, dHidden, q);
+        storeActive(s1, hidden, dHidden, q + LANES);
+        storeActive(s2, hidden, dHidden, q + 2 * LANES);
+        storeActive(s3, hidden, dHidden, q + 3 * LANES);
+        storeActive(s4, hidden, dHidden, q + 4 * LANES);
+        storeActive(s5, hidden, dHidden, q + 5 * LANES);
+        storeActive(s6, hidden, dHidden, q + 6 * LANES);
+        storeActive(s7, hidden, dHidden, q + 7 * LANES);
+    }
+
+    /** {@code dHidden[q..] = sum} where {@code hidden[q..] > 0}, else 0 (the ReLU's derivative). */
+    private static void storeActive(DoubleVector sum, double[] hidden, double[] dHidden, int q) {
+        DoubleVector zero = DoubleVector.zero(SPECIES);
+        DoubleVector on = DoubleVector.fromArray(SPECIES, hidden, q);
+        sum.blend(zero, on.compare(VectorOperators.LE, zero)).intoArray(dHidden, q);
+    }
+
+    static void addGradient(int rows, ChunkWorkspace ws, double[] gradient) {
+        NetworkShape shape = ws.shape;
+        int nh = shape.hidden();
+        int nc = shape.classes();
+        int origin = ws.origin;
+        double[] hidden = ws.hidden;
+        double[] dLogits = ws.logits;
+        double[] w2tGradient = ws.w2tGradient;
+        for (int c = 0; c < nc; c++) {
+            double b2 = gradient[shape.b2Offset() + c];
+            for (int i = 0; i < rows; i++) {
+                b2 += dLogits[i * nc + c];
+            }
+            gradient[shape.b2Offset() + c] = b2;
+            int w = c * nh;
+            int j = 0;
+            for (; j + BLOCK <= nh; j += BLOCK) {
+                addColumnBlock(hidden, origin + j, nh, rows, dLogits, c, nc, w2tGradient, w + j);
+            }
+            for (; j + LANES <= nh; j += LANES) {
+                DoubleVector sum = DoubleVector.fromArray(SPECIES, w2tGradient, w + j);
+                for (int i = 0; i < rows; i++) {
+                    sum = DoubleVector.fromArray(SPECIES, hidden, origin + i * nh + j)
+                            .fma(DoubleVector.broadcast(SPECIES, dLogits[i * nc + c]), sum);
+                }
+                sum.intoArray(w2tGradient, w + j);
+            }
+            for (; j < nh; j++) {
+                double sum = w2tGradient[w + j];
+                for (int i = 0; i < rows; i++) {
+                    sum = Math.fma(hidden[origin + i * nh + j], dLogits[i * nc + c], sum);
+                }
+                w2tGradient[w + j] = sum;
+            }
+        }
+        addB1Gradient(rows, ws, gradient);
+    }
+
+    /**
+     * {@code sums[s..s + BLOCK) += sum over rows i of rows[r + i * nh ..] * weights[i * stride + k]}: eight
+     * independent accumulators, each over the rows in ascending order.
+     */
+    private static void addColumnBlock(double[] rowsData, int r, int nh, int rows, double[] weights, int k,
+            int stride, double[] sums, int s) {
+        DoubleVector s0 = DoubleVector.fromArray(SPECIES, sums, s);
+        DoubleVector s1 = DoubleVector.fromArray(SPECIES, sums, s + LANES);
+        DoubleVector s2 = DoubleVector.fromArray(SPECIES, sums, s + 2 * LANES);
+        DoubleVector s3 = DoubleVector.fromArray(SPECIES, sums, s + 3 * LANES);
+        DoubleVector s4 = DoubleVector.fromArray(SPECIES, sums, s + 4 * LANES);
+        DoubleVector s5 = DoubleVector.fromArray(SPECIES, sums, s + 5 * LANES);
+        DoubleVector s6 = DoubleVector.fromArray(SPECIES, sums, s + 6 * LANES);
+        DoubleVector s7 = DoubleVector.fromArray(SPECIES, sums, s + 7 * LANES);
+        for (int i = 0; i < rows; i++) {
+            DoubleVector d = DoubleVector.broadcast(SPECIES, weights[i * stride + k]);
+            int q = r + i * nh;
+            s0 = DoubleVector.fromArray(SPECIES, rowsData, q).fma(d, s0);
+            s1 = DoubleVector.fromArray(SPECIES, rowsData, q + LANES).fma(d, s1);
+            s2 = DoubleVector.fromArray(SPECIES, rowsData, q + 2 * LANES).fma(d, s2);
+            s3 = DoubleVector.fromArray(SPECIES, rowsData, q + 3 * LANES).fma(d, s3);
+            s4 = DoubleVector.fromArray(SPECIES, rowsData, q + 4 * LANES).fma(d, s4);
+            s5 = DoubleVector.fromArray(SPECIES, rowsData, q + 5 * LANES).fma(d, s5);
+            s6 = DoubleVector.fromArray(SPECIES, rowsData, q + 6 * LANES).fma(d, s6);
+            s7 = DoubleVector.fromArray(SPECIES, rowsData, q + 7 * LANES).fma(d, s7);
+        }
+        s0.intoArray(sums, s);
+        s1.intoArray(sums, s + LANES);
+        s2.intoArray(sums, s + 2 * LANES);
+        s3.intoArray(sums, s + 3 * LANES);
+        s4.intoArray(sums, s + 4 * LANES);
+        s5.intoArray(sums, s + 5 * LANES);
+        s6.intoArray(sums, s + 6 * LANES);
+        s7.intoArray(sums, s + 7 * LANES);
+    }
+
+    /** b1's gradient: {@code += } the column sums of dHidden, eight vectors at a time, rows in ascending order. */
+    private static void addB1Gradient(int rows, ChunkWorkspace ws, double[] gradient) {
+        int nh = ws.shape.hidden();
+        int origin = ws.origin;
+        double[] dHidden = ws.dHidden;
+        int b1 = ws.shape.b1Offset();
+        int j = 0;
+        for (; j + BLOCK <= nh; j += BLOCK) {
+            int s = b1 + j;
+            DoubleVector s0 = DoubleVector.fromArray(SPECIES, gradient, s);
+            DoubleVector s1 = DoubleVector.fromArray(SPECIES, gradient, s + LANES);
+            DoubleVector s2 = DoubleVector.fromArray(SPECIES, gradient, s + 2 * LANES);
+            DoubleVector s3 = DoubleVector.fromArray(SPECIES, gradient, s + 3 * LANES);
+            DoubleVector s4 = DoubleVector.fromArray(SPECIES, gradient, s + 4 * LANES);
+            DoubleVector s5 = DoubleVector.fromArray(SPECIES, gradient, s + 5 * LANES);
+            DoubleVector s6 = DoubleVector.fromArray(SPECIES, gradient, s + 6 * LANES);
+            DoubleVector s7 = DoubleVector.fromArray(SPECIES, gradient, s + 7 * LANES);
+            for (int i = 0; i < rows; i++) {
+                int q = origin + i * nh + j;
+                s0 = s0.add(DoubleVector.fromArray(SPECIES, dHidden, q));
+                s1 = s1.add(DoubleVector.fromArray(SPECIES, dHidden, q + LANES));
+                s2 = s2.add(DoubleVector.fromArray(SPECIES, dHidden, q + 2 * LANES));
+                s3 = s3.add(DoubleVector.fromArray(SPECIES, dHidden, q + 3 * LANES));
+                s4 = s4.add(DoubleVector.fromArray(SPECIES, dHidden, q + 4 * LANES));
+                s5 = s5.add(DoubleVector.fromArray(SPECIES, dHidden, q + 5 * LANES));
+                s6 = s6.add(DoubleVector.fromArray(SPECIES, dHidden, q + 6 * LANES));
+                s7 = s7.add(DoubleVector.fromArray(SPECIES, dHidden, q + 7 * LANES));
+            }
+            s0.intoArray(gradient, s);
+            s1.intoArray(gradient, s + LANES);
+            s2.intoArray(gradient, s + 2 * LANES);
+            s3.intoArray(gradient, s + 3 * LANES);
+            s4.intoArray(gradient, s + 4 * LANES);
+            s5.intoArray(gradient, s + 5 * LANES);
+            s6.intoArray(gradient, s + 6 * LANES);
+            s7.intoArray(gradient, s + 7 * LANES);
+        }
+        for (; j + LANES <= nh; j += LANES) {
+            DoubleVector sum = DoubleVector.fromArray(SPECIES, gradient, b1 + j);
+            for (int i = 0; i < rows; i++) {
+                sum = sum.add(DoubleVector.fromArray(SPECIES, dHidden, origin + i * nh + j));
+            }
+            sum.intoArray(gradient, b1 + j);
+        }
+        for (; j < nh; j++) {
+            double sum = gradient[b1 + j];
+            for (int i = 0; i < rows; i++) {
+                sum += dHidden[origin + i * nh + j];
+            }
+            gradient[b1 + j] = sum;
+        }
+    }
+}
