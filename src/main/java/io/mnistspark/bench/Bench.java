@@ -20,8 +20,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * One bench run: loads the data as {@code train} does; then, on the same persisted shards, runs the job's
- * step loop with one pass of the kernel alone and of the dense reference (one thread per shard, and one
- * thread) between every two steps; then times Spark MLlib.
+ * step loop in rounds of a few steps with one pass of the kernel alone and of the dense reference (one
+ * thread per shard, and one thread) after every round; then times Spark MLlib.
  */
 public final class Bench {
     private static final int HIDDEN = 128;
@@ -101,7 +101,7 @@ public final class Bench {
         }
     }
 
-    /** The step loop, with one pass of each driver-side series between every two steps. */
+    /** The step loop, with one pass of each driver-side series after every round of steps. */
     private StepTimer.Result measureSteps(StepTimer stepTimer, KernelTimer kernelTimer, DenseTimer denseTimer,
             int threads, BenchSettings settings) {
         List<DriverSeries> series = new ArrayList<>();
@@ -112,10 +112,10 @@ public final class Bench {
                 series.add(denseTimer.series(DENSE_PARALLEL, threads));
                 series.add(denseTimer.series(DENSE_SINGLE, 1));
             }
-            progress.phase("job step loop on Spark, and between its steps the kernel" + (denseTimer != null
-                    ? " and the dense reference" : "") + " on the driver (" + settings.warmup() + " warm-up + "
-                    + settings.steps() + " rounds)");
-            return stepTimer.run(settings.warmup(), settings.steps(), settings.treeDepth(), series, progress);
+            progress.phase("job step loop on Spark, and after every " + settings.roundSteps() + " steps the kernel"
+                    + (denseTimer != null ? " and the dense reference" : "") + " on the driver (" + settings.warmup()
+                    + " warm-up + " + settings.steps() + " rounds)");
+            return stepTimer.run(settings.plan(), settings.treeDepth(), series, progress);
         } finally {
             series.forEach(DriverSeries::close);
         }

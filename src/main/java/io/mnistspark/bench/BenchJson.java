@@ -31,6 +31,8 @@ public final class BenchJson {
         setupDoc.put("load_average_end", finite(result.loadAtEnd()));
         setupDoc.put("warmup", setup.settings().warmup());
         setupDoc.put("steps", setup.settings().steps());
+        setupDoc.put("round_steps", setup.settings().roundSteps());
+        setupDoc.put("timed_job_steps", setup.settings().plan().timedSteps());
         doc.put("setup", setupDoc);
 
         doc.put("job_step", timing(result.step()));

@@ -27,8 +27,11 @@ public final class BenchReport {
         out.printf(Locale.ROOT, "  load      1-minute load average %.1f at the start, %.1f at the end%s%n",
                 machine.loadAtStart(), result.loadAtEnd(), machine.loadAtStart() > machine.cores()
                         || result.loadAtEnd() > machine.cores() ? " (above the core count: other work ran or had just run; times may be inflated)" : "");
-        out.printf(Locale.ROOT, "  runs      %d warm-up + %d measured rounds, each one job step then one pass of each "
-                + "driver-side series; seconds per full step%n", setup.settings().warmup(), setup.settings().steps());
+        BenchSettings settings = setup.settings();
+        out.printf(Locale.ROOT, "  runs      %d warm-up + %d measured rounds, each %d job steps then one pass of each "
+                + "driver-side series; seconds per full step; the job step is timed over the last %d steps of each "
+                + "round (%d steps)%n", settings.warmup(), settings.steps(), settings.roundSteps(),
+                settings.roundSteps() - 1, settings.plan().timedSteps());
         out.println();
         out.printf(Locale.ROOT, ROW, "", "median s", "min s", "max s", "x job step");
         BenchResult.KernelFigures kernel = result.kernel();

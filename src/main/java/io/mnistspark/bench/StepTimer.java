@@ -20,19 +20,18 @@ import java.util.Optional;
 
 /**
  * Times full steps of the job's own step loop: {@link Trainer} as {@code train} runs it (Adam, no early
- * stopping) over a {@link FullBatchPass} on the persisted shards, and between two steps one pass of each
- * driver-side series (kernel alone, dense reference), so that every series is sampled in the same rounds.
+ * stopping) over a {@link FullBatchPass} on the persisted shards, in rounds of consecutive steps with one
+ * pass of each driver-side series (kernel alone, dense reference) after every round ({@link RoundPlan}).
  * On a machine shared with other work the load drifts over minutes; interleaved, a ratio compares passes
- * taken seconds apart under the same load, not phases taken minutes apart.
+ * taken seconds apart under the same load, not phases taken minutes apart. The step right after the
+ * series is not timed: it would carry the driver-side passes' cache and heap leftovers into the job.
  *
- * <p>A full step is the time from the end of the previous step's report (after the driver-side passes) to
- * the next report: the optimizer update, one distributed pass (broadcast, kernels on every shard,
- * {@code treeAggregate}, broadcast destroyed) and the loop's own bookkeeping. The first report also covers
- * the loop's opening pass and the last one a pass without the gradient, so neither is a full step: the run
- * makes {@code warmup + steps + 2} updates and keeps the {@code steps} full steps after the warm-up ones.
+ * <p>A full step is the time from the end of the previous step's report to the next report: the optimizer
+ * update, one distributed pass (broadcast, kernels on every shard, {@code treeAggregate}, broadcast
+ * destroyed) and the loop's own bookkeeping.
  */
 public final class StepTimer {
-    /** The measured steps and, under the same names as the series, the driver-side passes. */
+    /** The timed steps and, under the same names as the series, the driver-side passes. */
     public record Result(Timing steps, Map<String, Timing> series) {
     }
 
@@ -46,8 +45,8 @@ public final class StepTimer {
         this.init = init;
     }
 
-    public Result run(int warmup, int steps, int treeDepth, List<DriverSeries> between, Progress progress) {
-        int updates = warmup + steps + 2;
+    public Result run(RoundPlan plan, int treeDepth, List<DriverSeries> between, Progress progress) {
+        int updates = plan.updates();
         TrainingSettings settings = new TrainingSettings("bench", shape.hidden(), init, OptimizerChoice.ADAM, 0.001,
                 HyperparameterDtype.FLOAT32, updates, Optional.empty(), updates, treeDepth);
         long[] reported = new long[updates];
@@ -61,10 +60,10 @@ public final class StepTimer {
             public void onStep(StepRecord record, int maxSteps) {
                 int step = record.step();
                 reported[step - 1] = System.nanoTime();
-                if (step <= warmup + steps) {
+                if (plan.seriesAfter(step)) {
                     for (DriverSeries series : between) {
                         double seconds = series.runOnce();
-                        if (step > warmup) {
+                        if (plan.recorded(step)) {
                             samples.get(series.name()).add(seconds);
                         }
                     }
@@ -79,11 +78,13 @@ public final class StepTimer {
             throw new IllegalStateException("the step loop stopped after " + result.history().size() + " of "
                     + updates + " steps; nothing to time");
         }
-        // full step k (2 <= k < updates) runs from resumed[k-2] to reported[k-1]; keep k = warmup+2 .. warmup+steps+1
-        double[] seconds = new double[steps];
-        for (int i = 0; i < steps; i++) {
-            int k = warmup + 2 + i;
-            seconds[i] = (reported[k - 1] - resumed[k - 2]) / 1e9;
+        // full step k (k >= 2) runs from resumed[k-2] to reported[k-1]
+        double[] seconds = new double[plan.timedSteps()];
+        int n = 0;
+        for (int k = 2; k <= updates; k++) {
+            if (plan.timed(k)) {
+                seconds[n++] = (reported[k - 1] - resumed[k - 2]) / 1e9;
+            }
         }
         Map<String, Timing> timings = new LinkedHashMap<>();
         samples.forEach((name, list) -> timings.put(name, Timing.of(list)));

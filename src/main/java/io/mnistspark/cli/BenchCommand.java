@@ -24,8 +24,9 @@ import picocli.CommandLine.Option;
                 + "dgemm products (dev.ludovic.netlib, as numpy computes it) and one iteration of Spark MLlib's "
                 + "MultilayerPerceptronClassifier (solver gd). Prints median and min-max seconds, ratios, and the "
                 + "memory of the persisted blocks; progress goes to stderr.",
-                "The driver-side passes run between the job's steps, one of each per step, so every ratio compares "
-                + "runs taken under the same machine load.", ""},
+                "The driver-side passes run between rounds of the job's steps, one of each per round, so every "
+                + "ratio compares runs taken seconds apart under the same machine load; the step right after "
+                + "them is not timed.", ""},
         footer = {"", "Examples:",
                 "  SPARK_MASTER='local[2]' submit/local bench          the README's performance figures",
                 "  bench --skip-mllib --steps 50 --json bench.json      more steps, figures also as JSON"})
@@ -37,14 +38,19 @@ public final class BenchCommand implements Callable<Integer> {
     DataOptions dataOptions = new DataOptions();
 
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "5",
-            description = "Unrecorded rounds (job step + driver-side passes) first, and one unrecorded MLlib fit. "
+            description = "Unrecorded rounds (job steps + driver-side passes) first, and one unrecorded MLlib fit. "
                     + "Default: ${DEFAULT-VALUE}.")
     int warmup;
 
     @Option(names = "--steps", paramLabel = "N", defaultValue = "20",
-            description = "Measured rounds: full job steps, each followed by one kernel pass and one dense pass "
+            description = "Measured rounds: --round-steps job steps, then one kernel pass and one dense pass "
                     + "on one thread per shard and on one thread. Default: ${DEFAULT-VALUE}.")
     int steps;
+
+    @Option(names = "--round-steps", paramLabel = "N", defaultValue = "4",
+            description = "Consecutive job steps per round, at least 2. The first step of a round, which follows "
+                    + "the driver-side passes, is not timed. Default: ${DEFAULT-VALUE}.")
+    int roundSteps;
 
     @Option(names = "--skip-dense", description = "Do not time the dense dgemm reference.")
     boolean skipDense;
@@ -106,6 +112,10 @@ public final class BenchCommand implements Callable<Integer> {
         if (steps < 1) {
             throw new SettingsException("--steps must be at least 1, got " + steps);
         }
+        if (roundSteps < 2) {
+            throw new SettingsException("--round-steps must be at least 2 (the first step of a round is not timed), got "
+                    + roundSteps);
+        }
         if (denseChunkRows < 1) {
             throw new SettingsException("--dense-chunk-rows must be at least 1, got " + denseChunkRows);
         }
@@ -121,7 +131,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (treeDepth < 1) {
             throw new SettingsException("--tree-depth must be at least 1, got " + treeDepth);
         }
-        return new BenchSettings(warmup, steps, treeDepth, !skipDense, denseChunkRows, !skipMllib, mllibBlockSize,
+        return new BenchSettings(warmup, steps, roundSteps, treeDepth, !skipDense, denseChunkRows, !skipMllib, mllibBlockSize,
                 mllibRepeats, mllibIterations);
     }
 

@@ -28,8 +28,8 @@ class BenchCommandTest {
     @Test
     void printsTheTableAndWritesTheFigures() throws IOException {
         Path json = tmp.resolve("bench.json");
-        CliRunner run = CliRunner.run("bench", "--data", FIXTURE, "--warmup", "1", "--steps", "2", "--skip-mllib",
-                "--partitions", "2", "--json", json.toString());
+        CliRunner run = CliRunner.run("bench", "--data", FIXTURE, "--warmup", "1", "--steps", "2", "--round-steps", "3",
+                "--skip-mllib", "--partitions", "2", "--json", json.toString());
         assertEquals(0, run.exitCode, run.err);
         for (String expected : new String[] {"job step: Trainer loop on Spark", "kernel alone, 2 threads",
                 "kernel alone, 1 thread", "outside the kernel", "dense float64 dgemm step, 2 threads",
@@ -41,7 +41,11 @@ class BenchCommandTest {
         assertTrue(run.err.contains("[bench] job step loop on Spark"), run.err);
 
         JsonNode figures = new ObjectMapper().readTree(json.toFile());
-        assertEquals(2, figures.path("job_step").path("seconds").size());
+        // 2 rounds of 3 job steps: the 2 steps of each round not right after the driver-side passes are timed,
+        // and each driver-side series runs once per round
+        assertEquals(4, figures.path("job_step").path("seconds").size());
+        assertEquals(4, figures.path("setup").path("timed_job_steps").asInt());
+        assertEquals(2, figures.path("kernel").path("parallel").path("seconds").size());
         assertEquals(2, figures.path("kernel").path("threads").asInt());
         // the kernel timed on the driver does exactly the Spark pass's arithmetic, in the same order
         assertEquals(0.0, figures.path("kernel").path("difference_from_spark_pass").asDouble());
@@ -76,7 +80,7 @@ class BenchCommandTest {
 
     @Test
     void badSettingsExitWithCode2() {
-        for (String[] args : new String[][] {{"--steps", "0"}, {"--warmup", "-1"}, {"--mllib-block-size", "0"},
+        for (String[] args : new String[][] {{"--steps", "0"}, {"--warmup", "-1"}, {"--round-steps", "1"}, {"--mllib-block-size", "0"},
                 {"--mllib-repeats", "0"}, {"--dense-chunk-rows", "0"},
                 {"--mllib-iterations", "2"}}) {
             String[] full = new String[args.length + 3];
