@@ -1,5 +1,7 @@
 package io.mnistspark.model;
 
+import io.mnistspark.data.ImageBlock;
+import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -15,8 +17,16 @@ final class VectorSecondLayer {
     private static final int LANES = SPECIES.length();
     /** Hidden units per register block of eight vectors. */
     private static final int BLOCK = 8 * LANES;
+    /** Row weights of 1, for sums that are plain column sums. */
+    private static final double[] ONES = ones(ImageBlock.CHUNK_ROWS);
 
     private VectorSecondLayer() {
+    }
+
+    private static double[] ones(int n) {
+        double[] ones = new double[n];
+        Arrays.fill(ones, 1.0);
+        return ones;
     }
 
     /**
@@ -205,45 +215,49 @@ final class VectorSecondLayer {
         NetworkShape shape = ws.shape;
         int nh = shape.hidden();
         int nc = shape.classes();
-        int origin = ws.origin;
-        double[] hidden = ws.hidden;
         double[] dLogits = ws.logits;
-        double[] w2tGradient = ws.w2tGradient;
         for (int c = 0; c < nc; c++) {
             double b2 = gradient[shape.b2Offset() + c];
             for (int i = 0; i < rows; i++) {
                 b2 += dLogits[i * nc + c];
             }
             gradient[shape.b2Offset() + c] = b2;
-            int w = c * nh;
-            int j = 0;
-            for (; j + BLOCK <= nh; j += BLOCK) {
-                addColumnBlock(hidden, origin + j, nh, rows, dLogits, c, nc, w2tGradient, w + j);
-            }
-            for (; j + LANES <= nh; j += LANES) {
-                DoubleVector sum = DoubleVector.fromArray(SPECIES, w2tGradient, w + j);
-                for (int i = 0; i < rows; i++) {
-                    sum = DoubleVector.fromArray(SPECIES, hidden, origin + i * nh + j)
-                            .fma(DoubleVector.broadcast(SPECIES, dLogits[i * nc + c]), sum);
-                }
-                sum.intoArray(w2tGradient, w + j);
-            }
-            for (; j < nh; j++) {
-                double sum = w2tGradient[w + j];
-                for (int i = 0; i < rows; i++) {
-                    sum = Math.fma(hidden[origin + i * nh + j], dLogits[i * nc + c], sum);
-                }
-                w2tGradient[w + j] = sum;
-            }
+            addWeightedColumnSums(ws.hidden, ws.origin, nh, rows, dLogits, c, nc, ws.w2tGradient, c * nh);
         }
-        addB1Gradient(rows, ws, gradient);
+        // b1's gradient is dHidden's column sums: every weight 1, and x * 1 + s rounds as x + s does
+        addWeightedColumnSums(ws.dHidden, ws.origin, nh, rows, ONES, 0, 1, gradient, shape.b1Offset());
     }
 
     /**
-     * {@code sums[s..s + BLOCK) += sum over rows i of rows[r + i * nh ..] * weights[i * stride + k]}: eight
-     * independent accumulators, each over the rows in ascending order.
+     * {@code sums[s + j] += sum over rows i of data[r + i * nh + j] * weights[i * stride + k]} for the
+     * {@code nh} columns j: eight vectors of independent accumulators at a time, then single vectors, then
+     * single columns; every sum runs over the rows in ascending order.
      */
-    private static void addColumnBlock(double[] rowsData, int r, int nh, int rows, double[] weights, int k,
+    private static void addWeightedColumnSums(double[] data, int r, int nh, int rows, double[] weights, int k,
+            int stride, double[] sums, int s) {
+        int j = 0;
+        for (; j + BLOCK <= nh; j += BLOCK) {
+            addColumnBlock(data, r + j, nh, rows, weights, k, stride, sums, s + j);
+        }
+        for (; j + LANES <= nh; j += LANES) {
+            DoubleVector sum = DoubleVector.fromArray(SPECIES, sums, s + j);
+            for (int i = 0; i < rows; i++) {
+                sum = DoubleVector.fromArray(SPECIES, data, r + i * nh + j)
+                        .fma(DoubleVector.broadcast(SPECIES, weights[i * stride + k]), sum);
+            }
+            sum.intoArray(sums, s + j);
+        }
+        for (; j < nh; j++) {
+            double sum = sums[s + j];
+            for (int i = 0; i < rows; i++) {
+                sum = Math.fma(data[r + i * nh + j], weights[i * stride + k], sum);
+            }
+            sums[s + j] = sum;
+        }
+    }
+
+    /** {@link #addWeightedColumnSums} for the eight vectors of columns starting at data offset r and sums offset s. */
+    private static void addColumnBlock(double[] data, int r, int nh, int rows, double[] weights, int k,
             int stride, double[] sums, int s) {
         DoubleVector s0 = DoubleVector.fromArray(SPECIES, sums, s);
         DoubleVector s1 = DoubleVector.fromArray(SPECIES, sums, s + LANES);
@@ -256,14 +270,14 @@ final class VectorSecondLayer {
         for (int i = 0; i < rows; i++) {
             DoubleVector d = DoubleVector.broadcast(SPECIES, weights[i * stride + k]);
             int q = r + i * nh;
-            s0 = DoubleVector.fromArray(SPECIES, rowsData, q).fma(d, s0);
-            s1 = DoubleVector.fromArray(SPECIES, rowsData, q + LANES).fma(d, s1);
-            s2 = DoubleVector.fromArray(SPECIES, rowsData, q + 2 * LANES).fma(d, s2);
-            s3 = DoubleVector.fromArray(SPECIES, rowsData, q + 3 * LANES).fma(d, s3);
-            s4 = DoubleVector.fromArray(SPECIES, rowsData, q + 4 * LANES).fma(d, s4);
-            s5 = DoubleVector.fromArray(SPECIES, rowsData, q + 5 * LANES).fma(d, s5);
-            s6 = DoubleVector.fromArray(SPECIES, rowsData, q + 6 * LANES).fma(d, s6);
-            s7 = DoubleVector.fromArray(SPECIES, rowsData, q + 7 * LANES).fma(d, s7);
+            s0 = DoubleVector.fromArray(SPECIES, data, q).fma(d, s0);
+            s1 = DoubleVector.fromArray(SPECIES, data, q + LANES).fma(d, s1);
+            s2 = DoubleVector.fromArray(SPECIES, data, q + 2 * LANES).fma(d, s2);
+            s3 = DoubleVector.fromArray(SPECIES, data, q + 3 * LANES).fma(d, s3);
+            s4 = DoubleVector.fromArray(SPECIES, data, q + 4 * LANES).fma(d, s4);
+            s5 = DoubleVector.fromArray(SPECIES, data, q + 5 * LANES).fma(d, s5);
+            s6 = DoubleVector.fromArray(SPECIES, data, q + 6 * LANES).fma(d, s6);
+            s7 = DoubleVector.fromArray(SPECIES, data, q + 7 * LANES).fma(d, s7);
         }
         s0.intoArray(sums, s);
         s1.intoArray(sums, s + LANES);
@@ -273,58 +287,5 @@ final class VectorSecondLayer {
         s5.intoArray(sums, s + 5 * LANES);
         s6.intoArray(sums, s + 6 * LANES);
         s7.intoArray(sums, s + 7 * LANES);
-    }
-
-    /** b1's gradient: {@code += } the column sums of dHidden, eight vectors at a time, rows in ascending order. */
-    private static void addB1Gradient(int rows, ChunkWorkspace ws, double[] gradient) {
-        int nh = ws.shape.hidden();
-        int origin = ws.origin;
-        double[] dHidden = ws.dHidden;
-        int b1 = ws.shape.b1Offset();
-        int j = 0;
-        for (; j + BLOCK <= nh; j += BLOCK) {
-            int s = b1 + j;
-            DoubleVector s0 = DoubleVector.fromArray(SPECIES, gradient, s);
-            DoubleVector s1 = DoubleVector.fromArray(SPECIES, gradient, s + LANES);
-            DoubleVector s2 = DoubleVector.fromArray(SPECIES, gradient, s + 2 * LANES);
-            DoubleVector s3 = DoubleVector.fromArray(SPECIES, gradient, s + 3 * LANES);
-            DoubleVector s4 = DoubleVector.fromArray(SPECIES, gradient, s + 4 * LANES);
-            DoubleVector s5 = DoubleVector.fromArray(SPECIES, gradient, s + 5 * LANES);
-            DoubleVector s6 = DoubleVector.fromArray(SPECIES, gradient, s + 6 * LANES);
-            DoubleVector s7 = DoubleVector.fromArray(SPECIES, gradient, s + 7 * LANES);
-            for (int i = 0; i < rows; i++) {
-                int q = origin + i * nh + j;
-                s0 = s0.add(DoubleVector.fromArray(SPECIES, dHidden, q));
-                s1 = s1.add(DoubleVector.fromArray(SPECIES, dHidden, q + LANES));
-                s2 = s2.add(DoubleVector.fromArray(SPECIES, dHidden, q + 2 * LANES));
-                s3 = s3.add(DoubleVector.fromArray(SPECIES, dHidden, q + 3 * LANES));
-                s4 = s4.add(DoubleVector.fromArray(SPECIES, dHidden, q + 4 * LANES));
-                s5 = s5.add(DoubleVector.fromArray(SPECIES, dHidden, q + 5 * LANES));
-                s6 = s6.add(DoubleVector.fromArray(SPECIES, dHidden, q + 6 * LANES));
-                s7 = s7.add(DoubleVector.fromArray(SPECIES, dHidden, q + 7 * LANES));
-            }
-            s0.intoArray(gradient, s);
-            s1.intoArray(gradient, s + LANES);
-            s2.intoArray(gradient, s + 2 * LANES);
-            s3.intoArray(gradient, s + 3 * LANES);
-            s4.intoArray(gradient, s + 4 * LANES);
-            s5.intoArray(gradient, s + 5 * LANES);
-            s6.intoArray(gradient, s + 6 * LANES);
-            s7.intoArray(gradient, s + 7 * LANES);
-        }
-        for (; j + LANES <= nh; j += LANES) {
-            DoubleVector sum = DoubleVector.fromArray(SPECIES, gradient, b1 + j);
-            for (int i = 0; i < rows; i++) {
-                sum = sum.add(DoubleVector.fromArray(SPECIES, dHidden, origin + i * nh + j));
-            }
-            sum.intoArray(gradient, b1 + j);
-        }
-        for (; j < nh; j++) {
-            double sum = gradient[b1 + j];
-            for (int i = 0; i < rows; i++) {
-                sum += dHidden[origin + i * nh + j];
-            }
-            gradient[b1 + j] = sum;
-        }
     }
 }
