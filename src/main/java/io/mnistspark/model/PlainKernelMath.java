@@ -1,6 +1,7 @@
 package io.mnistspark.model;
 
 import io.mnistspark.data.ImageBlock;
+import java.util.Arrays;
 
 /** The kernel loops as plain {@code for} loops the JIT vectorizes where it can. */
 final class PlainKernelMath implements KernelMath {
@@ -20,15 +21,11 @@ final class PlainKernelMath implements KernelMath {
                 int h = ws.origin + block.entryRow(e) * nh;
                 double xa = block.scaledA(e);
                 if (xa != 0.0) {
-                    for (int j = 0; j < nh; j++) {
-                        hidden[h + j] += xa * w1[wa + j];
-                    }
+                    addScaled(hidden, h, xa, w1, wa, nh);
                 }
                 double xb = block.scaledB(e);
                 if (xb != 0.0) {
-                    for (int j = 0; j < nh; j++) {
-                        hidden[h + j] += xb * w1[wb + j];
-                    }
+                    addScaled(hidden, h, xb, w1, wb, nh);
                 }
             }
         }
@@ -62,12 +59,9 @@ final class PlainKernelMath implements KernelMath {
         double[] dHidden = ws.dHidden;
         for (int i = 0; i < rows; i++) {
             int h = ws.origin + i * nh;
-            java.util.Arrays.fill(dHidden, h, h + nh, 0.0);
+            Arrays.fill(dHidden, h, h + nh, 0.0);
             for (int c = 0; c < nc; c++) {
-                double dz = ws.logits[i * nc + c];
-                for (int j = 0; j < nh; j++) {
-                    dHidden[h + j] += dz * ws.w2t[c * nh + j];
-                }
+                addScaled(dHidden, h, ws.logits[i * nc + c], ws.w2t, c * nh, nh);
             }
             for (int j = 0; j < nh; j++) {
                 if (!(ws.hidden[h + j] > 0.0)) {
@@ -87,9 +81,7 @@ final class PlainKernelMath implements KernelMath {
             for (int c = 0; c < nc; c++) {
                 double dz = ws.logits[i * nc + c];
                 gradient[shape.b2Offset() + c] += dz;
-                for (int j = 0; j < nh; j++) {
-                    ws.w2tGradient[c * nh + j] += dz * ws.hidden[h + j];
-                }
+                addScaled(ws.w2tGradient, c * nh, dz, ws.hidden, h, nh);
             }
             for (int j = 0; j < nh; j++) {
                 gradient[shape.b1Offset() + j] += ws.dHidden[h + j];
@@ -109,15 +101,11 @@ final class PlainKernelMath implements KernelMath {
                 int d = ws.origin + block.entryRow(e) * nh;
                 double xa = block.scaledA(e);
                 if (xa != 0.0) {
-                    for (int j = 0; j < nh; j++) {
-                        gradient[ga + j] += xa * dHidden[d + j];
-                    }
+                    addScaled(gradient, ga, xa, dHidden, d, nh);
                 }
                 double xb = block.scaledB(e);
                 if (xb != 0.0) {
-                    for (int j = 0; j < nh; j++) {
-                        gradient[gb + j] += xb * dHidden[d + j];
-                    }
+                    addScaled(gradient, gb, xb, dHidden, d, nh);
                 }
             }
         }
@@ -126,5 +114,12 @@ final class PlainKernelMath implements KernelMath {
     @Override
     public String name() {
         return "plain";
+    }
+
+    /** {@code y[yo + j] += a * x[xo + j]} for j in [0, n). */
+    private static void addScaled(double[] y, int yo, double a, double[] x, int xo, int n) {
+        for (int j = 0; j < n; j++) {
+            y[yo + j] += a * x[xo + j];
+        }
     }
 }

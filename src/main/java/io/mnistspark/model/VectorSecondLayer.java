@@ -152,8 +152,7 @@ final class VectorSecondLayer {
                     sum = DoubleVector.fromArray(SPECIES, w2t, c * nh + j)
                             .fma(DoubleVector.broadcast(SPECIES, dLogits[z + c]), sum);
                 }
-                DoubleVector on = DoubleVector.fromArray(SPECIES, hidden, h + j);
-                sum.blend(zero, on.compare(VectorOperators.LE, zero)).intoArray(dHidden, h + j);
+                storeActive(sum, hidden, dHidden, h + j);
             }
             for (; j < nh; j++) {
                 double sum = 0.0;
