@@ -36,4 +36,23 @@ public sealed interface DataLocation extends java.io.Serializable permits Embedd
 
     /** Human text for logs and run records, e.g. {@code "embedded MNIST (jar resources)"} or the URI. */
     String describe();
+
+    /** The {@code --data} text that names this location again: {@code parse(spec())} equals this location. */
+    String spec();
+
+    /**
+     * Reads and checks this dataset's files once; called through {@link DatasetReader#inspect}, which
+     * documents the checks.
+     *
+     * @param conf Hadoop configuration for file-system access (not used for the embedded dataset)
+     */
+    DatasetInfo inspect(org.apache.hadoop.conf.Configuration conf);
+
+    /**
+     * Opens records {@code [first, end)} of a part; called through {@link DatasetReader#open}, which checks
+     * the range's bounds first.
+     *
+     * @param conf Hadoop configuration for file-system access (not used for the embedded dataset)
+     */
+    RecordCursor open(Part part, int first, int end, org.apache.hadoop.conf.Configuration conf);
 }

@@ -28,22 +28,7 @@ public final class DatasetReader {
      * @param conf Hadoop configuration for file-system access (not used for the embedded dataset)
      */
     public static DatasetInfo inspect(DataLocation location, Configuration conf) {
-        Objects.requireNonNull(location, "location");
-        PartScan train;
-        PartScan test;
-        if (location instanceof NpzArchive npz) {
-            PartScan[] parts = NpzDataset.scan(npz, Objects.requireNonNull(conf, "conf"));
-            train = parts[0];
-            test = parts[1];
-        } else {
-            train = scanIdx(location, Part.TRAIN, conf);
-            test = scanIdx(location, Part.TEST, conf);
-        }
-        DatasetInfo info = combine(location, train, test);
-        if (location instanceof EmbeddedMnist) {
-            checkEmbeddedHashes(info.files());
-        }
-        return info;
+        return Objects.requireNonNull(location, "location").inspect(conf);
     }
 
     /**
@@ -65,20 +50,7 @@ public final class DatasetReader {
             throw new IllegalArgumentException("record range must satisfy 0 <= first <= end, got [" + first + ", "
                     + end + ")");
         }
-        if (location instanceof NpzArchive npz) {
-            return NpzDataset.open(npz, part, first, end, Objects.requireNonNull(conf, "conf"));
-        }
-        IdxFile[] files = IdxFile.imagesAndLabels(location, part, idxConf(location, conf));
-        return IdxDataset.open(files[0], files[1], first, end);
-    }
-
-    private static PartScan scanIdx(DataLocation location, Part part, Configuration conf) {
-        IdxFile[] files = IdxFile.imagesAndLabels(location, part, idxConf(location, conf));
-        return IdxDataset.scan(files[0], files[1]);
-    }
-
-    private static Configuration idxConf(DataLocation location, Configuration conf) {
-        return location instanceof EmbeddedMnist ? conf : Objects.requireNonNull(conf, "conf");
+        return location.open(part, first, end, conf);
     }
 
     /** Checks the parts against each other and derives the class count. */

@@ -1,5 +1,6 @@
 package io.mnistspark.data;
 
+import org.apache.hadoop.conf.Configuration;
 import java.util.Map;
 
 /**
@@ -29,5 +30,27 @@ public record EmbeddedMnist() implements DataLocation {
     @Override
     public String describe() {
         return "embedded MNIST (jar resources)";
+    }
+
+    @Override
+    public String spec() {
+        return "embedded";
+    }
+
+    /** Also refuses a jar whose files differ from the published MNIST (see {@link #DECODED_SHA256}). */
+    @Override
+    public DatasetInfo inspect(Configuration conf) {
+        DatasetInfo info = IdxDataset.inspect(this, EmbeddedMnist::files);
+        DatasetReader.checkEmbeddedHashes(info.files());
+        return info;
+    }
+
+    @Override
+    public RecordCursor open(Part part, int first, int end, Configuration conf) {
+        return IdxDataset.open(files(part), first, end);
+    }
+
+    private static IdxFile[] files(Part part) {
+        return new IdxFile[] {IdxFile.embedded(part.idxImages()), IdxFile.embedded(part.idxLabels())};
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
+import java.util.function.Function;
 
 /** Reads parts of an {@link IdxDirectory} or the {@link EmbeddedMnist}: pairs of IDX image and label files. */
 final class IdxDataset {
@@ -11,11 +12,20 @@ final class IdxDataset {
     private IdxDataset() {
     }
 
+    /** Scans the training and test parts, whose image and label files {@code files} names, and combines them. */
+    static DatasetInfo inspect(DataLocation location, Function<Part, IdxFile[]> files) {
+        PartScan train = scan(files.apply(Part.TRAIN));
+        PartScan test = scan(files.apply(Part.TEST));
+        return DatasetReader.combine(location, train, test);
+    }
+
     /**
-     * Reads both files of a part completely, once: headers, every label, every pixel (streamed, never
+     * Reads both files of a part ({images, labels}) completely, once: headers, every label, every pixel (streamed, never
      * held), the SHA-256 of each decoded file, and that nothing follows the last record.
      */
-    static PartScan scan(IdxFile imageFile, IdxFile labelFile) {
+    static PartScan scan(IdxFile[] imagesAndLabels) {
+        IdxFile imageFile = imagesAndLabels[0];
+        IdxFile labelFile = imagesAndLabels[1];
         // Labels first: they are small, and a count mismatch then shows before the large image file is read.
         MessageDigest labelSha = Streams.sha256();
         IdxHeader labelHeader;
@@ -56,7 +66,9 @@ final class IdxDataset {
      * Opens records {@code [first, end)}: validates both headers (and a raw file's length), then moves
      * both streams to {@code first}, seeking in raw files and decompressing-and-discarding in gzip ones.
      */
-    static RecordCursor open(IdxFile imageFile, IdxFile labelFile, int first, int end) {
+    static RecordCursor open(IdxFile[] imagesAndLabels, int first, int end) {
+        IdxFile imageFile = imagesAndLabels[0];
+        IdxFile labelFile = imagesAndLabels[1];
         IdxFile.Opened images = imageFile.open();
         IdxFile.Opened labels = null;
         try {

@@ -6,7 +6,6 @@ import java.io.PushbackInputStream;
 import java.net.URL;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Seekable;
 
 /**
@@ -87,22 +86,6 @@ final class IdxFile {
         } catch (IOException e) {
             throw Streams.failure(location, "cannot read the resource size", e);
         }
-    }
-
-    /** The image or label file of a part, for an {@link EmbeddedMnist} or {@link IdxDirectory} location. */
-    static IdxFile[] imagesAndLabels(DataLocation location, Part part, Configuration conf) {
-        if (location instanceof EmbeddedMnist) {
-            return new IdxFile[] {embedded(part.idxImages()), embedded(part.idxLabels())};
-        }
-        IdxDirectory idx = (IdxDirectory) location;
-        HadoopFile directory = HadoopFile.stat(idx.uri(), conf);
-        if (!directory.isDirectory()) {
-            throw new DataException(directory.location() + ": is a file, not a directory; give the directory "
-                    + "holding the four IDX files, or a path ending in .npz for a Keras-style mnist.npz");
-        }
-        Map<String, HadoopFile> listing = directory.listFiles();
-        return new IdxFile[] {
-            inDirectory(directory, listing, part.idxImages()), inDirectory(directory, listing, part.idxLabels())};
     }
 
     String name() {

@@ -1,5 +1,7 @@
 package io.mnistspark.data;
 
+import io.mnistspark.numpy.NpyFormatException;
+import io.mnistspark.numpy.NpyHeader;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -30,7 +32,7 @@ record NpyArray(String where, int count, ImageShape shape, LabelType labelType, 
 
     /** Reads and checks an image array header: uint8, C order, (n, rows, cols). */
     static NpyArray images(InputStream in, ZipDirectory.Member member, String where) throws IOException {
-        NpyHeader header = NpyHeader.read(in, where);
+        NpyHeader header = header(in, where);
         if (!header.descr().equals("|u1") && !header.descr().equals("u1")) {
             throw new DataException(where + ": images must be uint8 (|u1), found " + dtypeProblem(header.descr())
                     + "; convert with x.astype(np.uint8)");
@@ -46,7 +48,7 @@ record NpyArray(String where, int count, ImageShape shape, LabelType labelType, 
 
     /** Reads and checks a label array header: a little-endian integer dtype, C order, (n,). */
     static NpyArray labels(InputStream in, ZipDirectory.Member member, String where) throws IOException {
-        NpyHeader header = NpyHeader.read(in, where);
+        NpyHeader header = header(in, where);
         LabelType type = labelType(header.descr());
         if (type == null) {
             throw new DataException(where + ": labels must be an integer array (|u1, |i1, <u2, <i2, <u4, <i4, <u8 "
@@ -54,6 +56,15 @@ record NpyArray(String where, int count, ImageShape shape, LabelType labelType, 
         }
         checkOrderAndRank(header, 1, "(n,)", where);
         return checkSize(new NpyArray(where, count(header, where), null, type, header), member);
+    }
+
+    /** The member's header; a malformed one is bad data, reported with the header parser's own message. */
+    private static NpyHeader header(InputStream in, String where) throws IOException {
+        try {
+            return NpyHeader.read(in, where);
+        } catch (NpyFormatException e) {
+            throw new DataException(e.getMessage(), e);
+        }
     }
 
     private static void checkOrderAndRank(NpyHeader header, int rank, String expected, String where) {

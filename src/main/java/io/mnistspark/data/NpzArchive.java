@@ -1,5 +1,8 @@
 package io.mnistspark.data;
 
+import java.util.Objects;
+import org.apache.hadoop.conf.Configuration;
+
 /**
  * A Keras-style {@code mnist.npz}: a zip of the {@code .npy} arrays {@code x_train} (uint8, n x rows x cols),
  * {@code y_train} (integer, n), {@code x_test} and {@code y_test}, as written by {@code np.savez} (stored
@@ -21,5 +24,21 @@ public record NpzArchive(String uri) implements DataLocation {
     @Override
     public String describe() {
         return uri;
+    }
+
+    @Override
+    public String spec() {
+        return uri;
+    }
+
+    @Override
+    public DatasetInfo inspect(Configuration conf) {
+        PartScan[] parts = NpzDataset.scan(this, Objects.requireNonNull(conf, "conf"));
+        return DatasetReader.combine(this, parts[0], parts[1]);
+    }
+
+    @Override
+    public RecordCursor open(Part part, int first, int end, Configuration conf) {
+        return NpzDataset.open(this, part, first, end, Objects.requireNonNull(conf, "conf"));
     }
 }

@@ -1,5 +1,6 @@
 package io.mnistspark.data;
 
+import io.mnistspark.numpy.RandomState;
 import java.io.Serializable;
 import java.util.BitSet;
 
@@ -41,28 +42,12 @@ public final class TrainValidationSplit implements Serializable {
                     + records + " records leaves " + validationCount + " validation and "
                     + (records - validationCount) + " training records; both sides need at least one");
         }
-        int[] perm = permutation(records, seed);
+        int[] perm = new RandomState(seed).permutation(records);
         BitSet validation = new BitSet(records);
         for (int i = 0; i < validationCount; i++) {
             validation.set(perm[i]);
         }
         return new TrainValidationSplit(records, validation, validationCount);
-    }
-
-    /** numpy's {@code RandomState(seed).permutation(n)}: Fisher-Yates from the last index down. */
-    public static int[] permutation(int n, long seed) {
-        Mt19937 random = new Mt19937(seed);
-        int[] perm = new int[n];
-        for (int i = 0; i < n; i++) {
-            perm[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = (int) random.nextInterval(i);
-            int swap = perm[i];
-            perm[i] = perm[j];
-            perm[j] = swap;
-        }
-        return perm;
     }
 
     /** Whether training-file record {@code index} (0-based, file order) is a validation record. */

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.mnistspark.model.NetworkShape;
-import io.mnistspark.model.NpyDoubles;
+import io.mnistspark.numpy.NpyDoubles;
 import io.mnistspark.optim.OptimizerState;
 import io.mnistspark.train.JobSettings;
 import io.mnistspark.train.RunOutcome;

@@ -2,9 +2,6 @@ package io.mnistspark.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mnistspark.data.DataLocation;
-import io.mnistspark.data.EmbeddedMnist;
-import io.mnistspark.data.IdxDirectory;
-import io.mnistspark.data.NpzArchive;
 import io.mnistspark.model.ConstantInit;
 import io.mnistspark.model.Initialization;
 import io.mnistspark.model.NormalInit;
@@ -27,7 +24,7 @@ final class SettingsCodec {
 
     static Map<String, Object> encode(JobSettings job) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("data", dataSpec(job.data()));
+        out.put("data", job.data().spec());
         out.put("val_fraction", job.valFraction());
         out.put("split_seed", job.splitSeed());
         out.put("partitions", job.partitions());
@@ -64,18 +61,6 @@ final class SettingsCodec {
                 OptimizerChoice.parse(text(node, "optimizer")), number(node, "learning_rate"),
                 HyperparameterDtype.parse(text(node, "hyperparameter_dtype")), node.path("max_steps").asInt(), rule,
                 node.path("print_every").asInt(), node.path("tree_depth").asInt());
-    }
-
-    /** The --data text that names {@code location} again. */
-    static String dataSpec(DataLocation location) {
-        if (location instanceof EmbeddedMnist) {
-            return "embedded";
-        } else if (location instanceof IdxDirectory idx) {
-            return idx.uri();
-        } else if (location instanceof NpzArchive npz) {
-            return npz.uri();
-        }
-        throw new IllegalArgumentException("unknown data location " + location);
     }
 
     private static String text(JsonNode node, String field) {

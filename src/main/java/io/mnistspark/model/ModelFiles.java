@@ -3,6 +3,7 @@ package io.mnistspark.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.mnistspark.numpy.NpyDoubles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,6 +1,6 @@
 package io.mnistspark.model;
 
-import io.mnistspark.data.Mt19937;
+import io.mnistspark.numpy.RandomState;
 
 /**
  * Weights from N(0, stddev^2) drawn exactly as numpy's
@@ -21,12 +21,12 @@ public record NormalInit(double stddev, long seed) implements Initialization {
     @Override
     public double[] create(NetworkShape shape) {
         double[] params = new double[shape.parameterCount()];
-        Mt19937 random = new Mt19937(seed);
+        RandomState random = new RandomState(seed);
         for (int i = shape.w1Offset(); i < shape.b1Offset(); i++) {
-            params[i] = 0.0 + stddev * random.nextGaussian();
+            params[i] = random.normal(0.0, stddev);
         }
         for (int i = shape.w2Offset(); i < shape.b2Offset(); i++) {
-            params[i] = 0.0 + stddev * random.nextGaussian();
+            params[i] = random.normal(0.0, stddev);
         }
         return params;
     }

@@ -1,5 +1,6 @@
 package io.mnistspark.report;
 
+import io.mnistspark.numpy.PythonRepr;
 import java.util.Locale;
 
 /**

@@ -2,6 +2,7 @@ package io.mnistspark.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mnistspark.numpy.PythonRepr;
 import io.mnistspark.train.StepRecord;
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,6 +2,7 @@ package io.mnistspark.report;
 
 import io.mnistspark.model.ConstantInit;
 import io.mnistspark.model.NormalInit;
+import io.mnistspark.numpy.PythonRepr;
 import io.mnistspark.train.RunOutcome;
 import io.mnistspark.train.StepRecord;
 import io.mnistspark.train.TrainingResult;

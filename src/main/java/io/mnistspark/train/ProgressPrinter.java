@@ -1,6 +1,6 @@
 package io.mnistspark.train;
 
-import io.mnistspark.report.PythonRepr;
+import io.mnistspark.numpy.PythonRepr;
 import java.io.PrintStream;
 
 /**

@@ -34,6 +34,14 @@ class DataLocationTest {
     }
 
     @Test
+    void eachLocationsSpecParsesBackToIt() {
+        for (DataLocation location : new DataLocation[] {new EmbeddedMnist(), new IdxDirectory("hdfs://nn/mnist"),
+            new NpzArchive("/data/Mnist.NPZ"), new IdxDirectory("./embedded")}) {
+            assertEquals(location, DataLocation.parse(location.spec()), location.spec());
+        }
+    }
+
+    @Test
     void recordsRefuseBlankUris() {
         assertThrows(IllegalArgumentException.class, () -> new IdxDirectory(" "));
         assertThrows(IllegalArgumentException.class, () -> new NpzArchive(null));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mnistspark.numpy.NpyBytes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -118,16 +119,9 @@ final class TestData {
         return file;
     }
 
-    /** A version 1.0 .npy: magic, header dict padded to a multiple of 64 bytes as numpy does, data. */
+    /** A version 1.0 .npy, as numpy writes it. */
     static byte[] npy(String descr, boolean fortranOrder, String shape, byte[] data) {
-        String dict = "{'descr': '" + descr + "', 'fortran_order': " + (fortranOrder ? "True" : "False")
-                + ", 'shape': " + shape + ", }";
-        int unpadded = 10 + dict.length() + 1;
-        String header = dict + " ".repeat((64 - unpadded % 64) % 64) + "\n";
-        ByteBuffer b = ByteBuffer.allocate(10 + header.length() + data.length).order(ByteOrder.LITTLE_ENDIAN);
-        b.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII)).put((byte) 1).put((byte) 0);
-        b.putShort((short) header.length()).put(header.getBytes(StandardCharsets.ISO_8859_1)).put(data);
-        return b.array();
+        return NpyBytes.npy(descr, fortranOrder, shape, data);
     }
 
     /** Little-endian integers of {@code width} bytes. */

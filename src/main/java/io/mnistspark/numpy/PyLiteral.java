@@ -1,4 +1,4 @@
-package io.mnistspark.data;
+package io.mnistspark.numpy;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.mnistspark.data;
+package io.mnistspark.numpy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 /** The .npy header: the Python literal parser and the format versions numpy writes. */
 class NpyHeaderTest {
@@ -40,7 +41,7 @@ class NpyHeaderTest {
 
     @Test
     void readsVersionOneAndTwoHeaders() throws IOException {
-        byte[] v1 = TestData.npy("<i8", false, "(3,)", new byte[24]);
+        byte[] v1 = NpyBytes.npy("<i8", false, "(3,)", new byte[24]);
         NpyHeader h1 = NpyHeader.read(new ByteArrayInputStream(v1), "v1.npy");
         assertEquals("<i8", h1.descr());
         assertFalse(h1.fortranOrder());
@@ -60,13 +61,19 @@ class NpyHeaderTest {
 
     @Test
     void refusesUnknownVersionsAndOversizedHeaders() {
-        byte[] v4 = TestData.npy("|u1", false, "(1,)", new byte[1]);
+        byte[] v4 = NpyBytes.npy("|u1", false, "(1,)", new byte[1]);
         v4[6] = 4;
-        TestData.assertRefused(() -> NpyHeader.read(new ByteArrayInputStream(v4), "x.npy"),
+        assertRefused(() -> NpyHeader.read(new ByteArrayInputStream(v4), "x.npy"),
                 "x.npy: .npy format version 4.0 is not supported");
         ByteBuffer huge = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
         huge.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII)).put((byte) 2).put((byte) 0).putInt(1 << 30);
-        TestData.assertRefused(() -> NpyHeader.read(new ByteArrayInputStream(huge.array()), "x.npy"),
+        assertRefused(() -> NpyHeader.read(new ByteArrayInputStream(huge.array()), "x.npy"),
                 "x.npy: .npy header claims 1073741824 bytes");
+    }
+
+    private static void assertRefused(Executable action, String fragment) {
+        NpyFormatException e = assertThrows(NpyFormatException.class, action);
+        assertFalse(e.getMessage().contains("\n"), "message must be one line: " + e.getMessage());
+        assertTrue(e.getMessage().contains(fragment), "message should contain '" + fragment + "': " + e.getMessage());
     }
 }

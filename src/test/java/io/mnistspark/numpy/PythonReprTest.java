@@ -1,4 +1,4 @@
-package io.mnistspark.report;
+package io.mnistspark.numpy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package io.mnistspark.model;
+package io.mnistspark.numpy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -9,8 +9,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * float64 arrays in numpy's {@code .npy} format (version 1.0, little-endian {@code <f8}, C order), so
@@ -18,7 +16,6 @@ import java.util.regex.Pattern;
  */
 public final class NpyDoubles {
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
-    private static final Pattern SHAPE = Pattern.compile("'shape':\\s*\\(([0-9,\\s]*)\\)");
 
     private NpyDoubles() {
     }
@@ -56,43 +53,22 @@ public final class NpyDoubles {
      * Reads a {@code <f8} array of exactly {@code expectedLength} values.
      *
      * @param name used in error messages
-     * @throws IOException if the stream is not such an array
+     * @throws NpyFormatException if the stream is not such an array
+     * @throws IOException         if it cannot be read, or ends before the values do
      */
     public static double[] read(InputStream in, String name, int expectedLength) throws IOException {
-        DataInputStream data = new DataInputStream(in);
-        byte[] magic = new byte[6];
-        data.readFully(magic);
-        if (!Arrays.equals(magic, MAGIC)) {
-            throw new IOException(name + ": not a .npy file (bad magic)");
+        NpyHeader header = NpyHeader.read(in, name);
+        if (!header.descr().equals("<f8") || header.fortranOrder()) {
+            throw new NpyFormatException(name + ": expected a C-order little-endian float64 array (<f8), found "
+                    + header.descr() + (header.fortranOrder() ? " in Fortran order" : ""));
         }
-        int major = data.readUnsignedByte();
-        data.readUnsignedByte();
-        int headerLength = major == 1
-                ? data.readUnsignedByte() | (data.readUnsignedByte() << 8)
-                : Integer.reverseBytes(data.readInt());
-        if (headerLength < 0 || headerLength > 65536) {
-            throw new IOException(name + ": .npy header length " + headerLength + " is not plausible");
-        }
-        byte[] headerBytes = new byte[headerLength];
-        data.readFully(headerBytes);
-        String header = new String(headerBytes, StandardCharsets.US_ASCII);
-        if (!header.contains("'descr': '<f8'") || header.contains("'fortran_order': True")) {
-            throw new IOException(name + ": expected a C-order little-endian float64 array, header is " + header.trim());
-        }
-        Matcher shape = SHAPE.matcher(header);
-        long size = 1;
-        if (shape.find()) {
-            for (String dim : shape.group(1).split(",")) {
-                if (!dim.isBlank()) {
-                    size *= Long.parseLong(dim.trim());
-                }
-            }
-        }
+        long size = header.elementCount();
         if (size != expectedLength) {
-            throw new IOException(name + ": holds " + size + " values, the model needs " + expectedLength);
+            throw new NpyFormatException(name + ": holds " + size + " values (shape " + header.shapeText()
+                    + "), the model needs " + expectedLength);
         }
         byte[] raw = new byte[expectedLength * 8];
-        data.readFully(raw);
+        new DataInputStream(in).readFully(raw);
         double[] values = new double[expectedLength];
         ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(values);
         return values;

@@ -1,4 +1,4 @@
-package io.mnistspark.data;
+package io.mnistspark.numpy;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,7 +38,7 @@ class Mt19937Test {
 
     @Test
     void permutationMatchesNumpyAtKnownPositions() {
-        int[] perm = TrainValidationSplit.permutation(60000, 0);
+        int[] perm = new RandomState(0).permutation(60000);
         assertArrayEquals(toInts(mt.block("perm[0:10]")), java.util.Arrays.copyOfRange(perm, 0, 10));
         assertArrayEquals(toInts(mt.block("perm[12000:12010]")), java.util.Arrays.copyOfRange(perm, 12000, 12010));
         // and the values the data README states, an independent source of the same numbers

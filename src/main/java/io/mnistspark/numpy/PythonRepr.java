@@ -1,4 +1,4 @@
-package io.mnistspark.report;
+package io.mnistspark.numpy;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

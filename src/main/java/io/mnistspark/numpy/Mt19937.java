@@ -1,4 +1,4 @@
-package io.mnistspark.data;
+package io.mnistspark.numpy;
 
 /**
  * The Mersenne Twister MT19937 as numpy's legacy {@code RandomState(seed)} runs it: seeded with
