@@ -9,7 +9,6 @@ import io.mnistspark.model.ModelFiles;
 import io.mnistspark.model.BlockKernel;
 import io.mnistspark.model.NetworkShape;
 import io.mnistspark.report.HistoryParquet;
-import io.mnistspark.report.OutputException;
 import io.mnistspark.report.ReportWriter;
 import io.mnistspark.report.RunDirectory;
 import io.mnistspark.report.SummaryJson;
@@ -56,31 +55,18 @@ public final class TrainingJob {
     public List<RunOutcome> run(JobSettings job) {
         RunDirectory.Mode mode = job.overwrite() ? RunDirectory.Mode.OVERWRITE : RunDirectory.Mode.NEW;
         RunDirectory.check(job.out(), mode, hadoopConf());
-        return execute(job, mode, null);
+        return execute(job, mode, StartingPoint.newJob());
     }
 
     /** Continues the interrupted job in {@code out} from its newest checkpoint, with the settings saved there. */
     public List<RunOutcome> resume(String out) {
         RunDirectory.check(out, RunDirectory.Mode.RESUME, hadoopConf());
-        Checkpoint checkpoint;
-        try {
-            Path dir = new Path(out);
-            CheckpointStore store = new CheckpointStore(dir.getFileSystem(hadoopConf()), dir);
-            Path latest = store.latest();
-            if (latest == null) {
-                throw new OutputException(out + ": holds no checkpoint (the run had no --checkpoint-every, or was "
-                        + "killed before its first one); start it again with --overwrite");
-            }
-            checkpoint = store.load(latest);
-            this.out.printf("Resuming from %s: run %d of %d at step %d%n", latest, checkpoint.runIndex() + 1,
-                    checkpoint.job().runs().size(), checkpoint.state().stepsDone());
-        } catch (IOException | IllegalArgumentException e) {
-            throw new OutputException(out + ": cannot read its checkpoint: " + e.getMessage(), e);
-        }
-        return execute(checkpoint.job(), RunDirectory.Mode.RESUME, checkpoint);
+        StartingPoint start = StartingPoint.latestCheckpointIn(out, hadoopConf());
+        this.out.printf("Resuming from %s%n", start.describe());
+        return execute(start.savedJob(), RunDirectory.Mode.RESUME, start);
     }
 
-    private List<RunOutcome> execute(JobSettings requested, RunDirectory.Mode mode, Checkpoint resumeFrom) {
+    private List<RunOutcome> execute(JobSettings requested, RunDirectory.Mode mode, StartingPoint start) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         String startedAt = Instant.now().toString();
         long t0 = System.nanoTime();
@@ -98,22 +84,21 @@ public final class TrainingJob {
         RunDirectory dir = RunDirectory.open(job.out(), mode, sc.hadoopConfiguration());
         CheckpointStore checkpoints = new CheckpointStore(dir.fileSystem(), dir.target());
         try {
-            List<RunOutcome> outcomes = new ArrayList<>(resumeFrom == null ? List.of() : resumeFrom.completed());
+            List<RunOutcome> outcomes = new ArrayList<>(start.finishedRuns());
             NetworkShape shape = null;
             for (int i = outcomes.size(); i < job.runs().size(); i++) {
                 TrainingSettings settings = job.runs().get(i);
                 shape = new NetworkShape(info.shape().pixels(), settings.hidden(), info.classes());
-                RunState state = resumeFrom != null && i == resumeFrom.runIndex() ? resumeFrom.state()
-                        : RunState.fresh(settings, shape);
+                RunState state = start.stateOf(i, settings, shape);
                 String prefix = job.runs().size() > 1
                         ? "[run " + (i + 1) + "/" + job.runs().size() + " " + settings.runName() + "] " : "";
-                Checkpointer checkpointer = checkpointer(job, checkpoints, outcomes, i, shape);
+                Checkpointer checkpointer = PeriodicCheckpointer.forRun(job, checkpoints, outcomes, i, shape);
                 outcomes.add(trainOne(sc, dataset, shape, settings, state, checkpointer, prefix));
             }
+            // the loop always trains the job's last run (a checkpoint is of an unfinished one): shape is its network
             RunOutcome last = outcomes.get(outcomes.size() - 1);
-            NetworkShape lastShape = new NetworkShape(info.shape().pixels(), last.settings().hidden(), info.classes());
             writeOutputs(dir, job, new SummaryJson.JobContext(info, split, partitions, sc.master(), spark.version(),
-                    version(), startedAt), outcomes, lastShape, last.result().params());
+                    version(), startedAt), outcomes, shape, last.result().params());
             dir.commit(CheckpointStore.PREFIX);
             out.println("Outputs: " + dir.target());
             return outcomes;
@@ -123,24 +108,6 @@ public final class TrainingJob {
         } finally {
             dataset.release();
         }
-    }
-
-    /** Saves the job every {@code checkpointEvery} steps of run {@code runIndex}; nothing when it is 0. */
-    private static Checkpointer checkpointer(JobSettings job, CheckpointStore store, List<RunOutcome> finished,
-            int runIndex, NetworkShape shape) {
-        if (job.checkpointEvery() == 0) {
-            return Checkpointer.NONE;
-        }
-        List<RunOutcome> before = List.copyOf(finished);
-        return state -> {
-            if (state.stepsDone() % job.checkpointEvery() == 0) {
-                try {
-                    store.save(new Checkpoint(job, before, runIndex, state), shape);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot write a checkpoint at step " + state.stepsDone(), e);
-                }
-            }
-        };
     }
 
     private Configuration hadoopConf() {

@@ -11,6 +11,13 @@ import jdk.incubator.vector.VectorSpecies;
  * both columns; the weight gradient keeps eight vectors of each of the pair's two gradient rows in
  * registers while the chunk's hidden gradients stream past. The second layer's loops are in
  * {@link VectorSecondLayer}. Loaded reflectively by {@link KernelMath#best()} only when the module is present.
+ *
+ * <p>The helpers here and in {@link VectorSecondLayer} take their arguments in one order, so that two
+ * ints cannot trade places unnoticed between one helper and the next: the image block, the workspace,
+ * then the position in loop order, outermost first (column pair {@code p} or row {@code i}, class
+ * {@code c}, hidden unit {@code j}, counted from 0 as in the callers' loops). The widths and the origin
+ * are never passed: each helper reads them from the workspace. Helpers on bare arrays take each array
+ * followed by its offset (and row stride), the count of rows or units last.
  */
 final class VectorKernelMath implements KernelMath {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
@@ -31,7 +38,7 @@ final class VectorKernelMath implements KernelMath {
         int j = 0;
         for (; j + BLOCK <= nh; j += BLOCK) {
             for (int p = block.firstPair(chunk), end = block.firstPair(chunk + 1); p < end; p++) {
-                addPairBlock(block, p, w1, nh, hidden, origin + j);
+                addPairBlock(block, ws, p, j);
             }
         }
         for (; j + LANES <= nh; j += LANES) {
@@ -73,8 +80,12 @@ final class VectorKernelMath implements KernelMath {
      * Hidden units [j, j + BLOCK) of column pair p: both W1 slices in registers, added into each row of the
      * pair's entries with one load and one store of that row's slice.
      */
-    private static void addPairBlock(ImageBlock block, int p, double[] w1, int nh, double[] hidden, int j) {
-        int wa = j + block.pixelA(p) * nh;
+    private static void addPairBlock(ImageBlock block, ChunkWorkspace ws, int p, int j) {
+        int nh = ws.shape.hidden();
+        double[] w1 = ws.w1;
+        double[] hidden = ws.hidden;
+        int column = ws.origin + j;
+        int wa = column + block.pixelA(p) * nh;
         DoubleVector a0 = DoubleVector.fromArray(SPECIES, w1, wa);
         DoubleVector a1 = DoubleVector.fromArray(SPECIES, w1, wa + LANES);
         DoubleVector a2 = DoubleVector.fromArray(SPECIES, w1, wa + 2 * LANES);
@@ -88,7 +99,7 @@ final class VectorKernelMath implements KernelMath {
         if (block.pixelB(p) == ImageBlock.NO_PIXEL) {
             for (int e = from; e < to; e++) {
                 DoubleVector x = DoubleVector.broadcast(SPECIES, block.scaledA(e));
-                int h = block.entryRow(e) * nh + j;
+                int h = block.entryRow(e) * nh + column;
                 a0.fma(x, DoubleVector.fromArray(SPECIES, hidden, h)).intoArray(hidden, h);
                 a1.fma(x, DoubleVector.fromArray(SPECIES, hidden, h + LANES)).intoArray(hidden, h + LANES);
                 a2.fma(x, DoubleVector.fromArray(SPECIES, hidden, h + 2 * LANES)).intoArray(hidden, h + 2 * LANES);
@@ -100,7 +111,7 @@ final class VectorKernelMath implements KernelMath {
             }
             return;
         }
-        int wb = j + block.pixelB(p) * nh;
+        int wb = column + block.pixelB(p) * nh;
         DoubleVector b0 = DoubleVector.fromArray(SPECIES, w1, wb);
         DoubleVector b1 = DoubleVector.fromArray(SPECIES, w1, wb + LANES);
         DoubleVector b2 = DoubleVector.fromArray(SPECIES, w1, wb + 2 * LANES);
@@ -112,7 +123,7 @@ final class VectorKernelMath implements KernelMath {
         for (int e = from; e < to; e++) {
             DoubleVector x = DoubleVector.broadcast(SPECIES, block.scaledA(e));
             DoubleVector y = DoubleVector.broadcast(SPECIES, block.scaledB(e));
-            int h = block.entryRow(e) * nh + j;
+            int h = block.entryRow(e) * nh + column;
             b0.fma(y, a0.fma(x, DoubleVector.fromArray(SPECIES, hidden, h))).intoArray(hidden, h);
             b1.fma(y, a1.fma(x, DoubleVector.fromArray(SPECIES, hidden, h + LANES))).intoArray(hidden, h + LANES);
             b2.fma(y, a2.fma(x, DoubleVector.fromArray(SPECIES, hidden, h + 2 * LANES))).intoArray(hidden, h + 2 * LANES);
@@ -148,7 +159,7 @@ final class VectorKernelMath implements KernelMath {
         int j = 0;
         for (; j + BLOCK <= nh; j += BLOCK) {
             for (int p = block.firstPair(chunk), end = block.firstPair(chunk + 1); p < end; p++) {
-                addPairGradientBlock(block, p, dHidden, gradient, origin + j, nh);
+                addPairGradientBlock(block, ws, p, j);
             }
         }
         for (; j + LANES <= nh; j += LANES) {
@@ -193,9 +204,12 @@ final class VectorKernelMath implements KernelMath {
      * Gradient slices [j, j + BLOCK) of column pair p's two W1 rows in registers while the pair's rows of
      * dHidden stream past, each loaded once for both.
      */
-    private static void addPairGradientBlock(ImageBlock block, int p, double[] dHidden, double[] gradient, int j,
-            int nh) {
-        int ga = j + block.pixelA(p) * nh;
+    private static void addPairGradientBlock(ImageBlock block, ChunkWorkspace ws, int p, int j) {
+        int nh = ws.shape.hidden();
+        double[] dHidden = ws.dHidden;
+        double[] gradient = ws.w1Gradient;
+        int column = ws.origin + j;
+        int ga = column + block.pixelA(p) * nh;
         DoubleVector a0 = DoubleVector.fromArray(SPECIES, gradient, ga);
         DoubleVector a1 = DoubleVector.fromArray(SPECIES, gradient, ga + LANES);
         DoubleVector a2 = DoubleVector.fromArray(SPECIES, gradient, ga + 2 * LANES);
@@ -209,7 +223,7 @@ final class VectorKernelMath implements KernelMath {
         if (block.pixelB(p) == ImageBlock.NO_PIXEL) {
             for (int e = from; e < to; e++) {
                 DoubleVector x = DoubleVector.broadcast(SPECIES, block.scaledA(e));
-                int d = block.entryRow(e) * nh + j;
+                int d = block.entryRow(e) * nh + column;
                 a0 = DoubleVector.fromArray(SPECIES, dHidden, d).fma(x, a0);
                 a1 = DoubleVector.fromArray(SPECIES, dHidden, d + LANES).fma(x, a1);
                 a2 = DoubleVector.fromArray(SPECIES, dHidden, d + 2 * LANES).fma(x, a2);
@@ -229,7 +243,7 @@ final class VectorKernelMath implements KernelMath {
             a7.intoArray(gradient, ga + 7 * LANES);
             return;
         }
-        int gb = j + block.pixelB(p) * nh;
+        int gb = column + block.pixelB(p) * nh;
         DoubleVector b0 = DoubleVector.fromArray(SPECIES, gradient, gb);
         DoubleVector b1 = DoubleVector.fromArray(SPECIES, gradient, gb + LANES);
         DoubleVector b2 = DoubleVector.fromArray(SPECIES, gradient, gb + 2 * LANES);
@@ -241,7 +255,7 @@ final class VectorKernelMath implements KernelMath {
         for (int e = from; e < to; e++) {
             DoubleVector x = DoubleVector.broadcast(SPECIES, block.scaledA(e));
             DoubleVector y = DoubleVector.broadcast(SPECIES, block.scaledB(e));
-            int d = block.entryRow(e) * nh + j;
+            int d = block.entryRow(e) * nh + column;
             DoubleVector d0 = DoubleVector.fromArray(SPECIES, dHidden, d);
             DoubleVector d1 = DoubleVector.fromArray(SPECIES, dHidden, d + LANES);
             DoubleVector d2 = DoubleVector.fromArray(SPECIES, dHidden, d + 2 * LANES);

@@ -10,7 +10,8 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link VectorKernelMath}'s second layer: logits, dHidden and the gradients of W2, b2 and b1 for one
  * chunk. These loops are short dot products, so each keeps several independent accumulators (rows,
  * classes or hidden slices side by side) to hide the FMA latency; every single sum still runs over its
- * terms in the same ascending order as a one-accumulator loop would.
+ * terms in the same ascending order as a one-accumulator loop would. The helpers' arguments follow the
+ * order described in {@link VectorKernelMath}.
  */
 final class VectorSecondLayer {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
@@ -40,23 +41,25 @@ final class VectorSecondLayer {
         for (; i + 4 <= rows; i += 4) {
             int c = 0;
             for (; c + 2 <= nc; c += 2) {
-                logitsFourRowsTwoClasses(ws, i, c, nh, nc);
+                logitsFourRowsTwoClasses(ws, i, c);
             }
             for (; c < nc; c++) {
                 for (int r = i; r < i + 4; r++) {
-                    logit(ws, r, c, nh, nc);
+                    logit(ws, r, c);
                 }
             }
         }
         for (; i < rows; i++) {
             for (int c = 0; c < nc; c++) {
-                logit(ws, i, c, nh, nc);
+                logit(ws, i, c);
             }
         }
     }
 
     /** Logits of rows [i, i + 4) for classes c and c + 1. */
-    private static void logitsFourRowsTwoClasses(ChunkWorkspace ws, int i, int c, int nh, int nc) {
+    private static void logitsFourRowsTwoClasses(ChunkWorkspace ws, int i, int c) {
+        int nh = ws.shape.hidden();
+        int nc = ws.shape.classes();
         double[] hidden = ws.hidden;
         double[] w2t = ws.w2t;
         int bound = SPECIES.loopBound(nh);
@@ -105,7 +108,9 @@ final class VectorSecondLayer {
     }
 
     /** One logit, row i and class c, summed like the blocked ones. */
-    private static void logit(ChunkWorkspace ws, int i, int c, int nh, int nc) {
+    private static void logit(ChunkWorkspace ws, int i, int c) {
+        int nh = ws.shape.hidden();
+        int nc = ws.shape.classes();
         double[] hidden = ws.hidden;
         double[] w2t = ws.w2t;
         int bound = SPECIES.loopBound(nh);
@@ -144,7 +149,7 @@ final class VectorSecondLayer {
             int z = i * nc;
             int j = 0;
             for (; j + BLOCK <= nh; j += BLOCK) {
-                hiddenGradientBlock(ws, z, h, j);
+                hiddenGradientBlock(ws, i, j);
             }
             for (; j + LANES <= nh; j += LANES) {
                 DoubleVector sum = zero;
@@ -164,10 +169,12 @@ final class VectorSecondLayer {
         }
     }
 
-    /** dHidden units [j, j + BLOCK) of the row whose logits start at z and hidden units at h. */
-    private static void hiddenGradientBlock(ChunkWorkspace ws, int z, int h, int j) {
+    /** dHidden units [j, j + BLOCK) of row i. */
+    private static void hiddenGradientBlock(ChunkWorkspace ws, int i, int j) {
         int nh = ws.shape.hidden();
         int nc = ws.shape.classes();
+        int h = ws.origin + i * nh;
+        int z = i * nc;
         double[] dLogits = ws.logits;
         double[] w2t = ws.w2t;
         DoubleVector s0 = DoubleVector.zero(SPECIES);
@@ -221,10 +228,10 @@ final class VectorSecondLayer {
                 b2 += dLogits[i * nc + c];
             }
             gradient[shape.b2Offset() + c] = b2;
-            addWeightedColumnSums(ws.hidden, ws.origin, nh, rows, dLogits, c, nc, ws.w2tGradient, c * nh);
+            addWeightedColumnSums(ws.hidden, ws.origin, nh, dLogits, c, nc, ws.w2tGradient, c * nh, rows);
         }
         // b1's gradient is dHidden's column sums: every weight 1, and x * 1 + s rounds as x + s does
-        addWeightedColumnSums(ws.dHidden, ws.origin, nh, rows, ONES, 0, 1, gradient, shape.b1Offset());
+        addWeightedColumnSums(ws.dHidden, ws.origin, nh, ONES, 0, 1, gradient, shape.b1Offset(), rows);
     }
 
     /**
@@ -232,11 +239,11 @@ final class VectorSecondLayer {
      * {@code nh} columns j: eight vectors of independent accumulators at a time, then single vectors, then
      * single columns; every sum runs over the rows in ascending order.
      */
-    private static void addWeightedColumnSums(double[] data, int r, int nh, int rows, double[] weights, int k,
-            int stride, double[] sums, int s) {
+    private static void addWeightedColumnSums(double[] data, int r, int nh, double[] weights, int k, int stride,
+            double[] sums, int s, int rows) {
         int j = 0;
         for (; j + BLOCK <= nh; j += BLOCK) {
-            addColumnBlock(data, r + j, nh, rows, weights, k, stride, sums, s + j);
+            addColumnBlock(data, r + j, nh, weights, k, stride, sums, s + j, rows);
         }
         for (; j + LANES <= nh; j += LANES) {
             DoubleVector sum = DoubleVector.fromArray(SPECIES, sums, s + j);
@@ -256,8 +263,8 @@ final class VectorSecondLayer {
     }
 
     /** {@link #addWeightedColumnSums} for the eight vectors of columns starting at data offset r and sums offset s. */
-    private static void addColumnBlock(double[] data, int r, int nh, int rows, double[] weights, int k,
-            int stride, double[] sums, int s) {
+    private static void addColumnBlock(double[] data, int r, int nh, double[] weights, int k, int stride,
+            double[] sums, int s, int rows) {
         DoubleVector s0 = DoubleVector.fromArray(SPECIES, sums, s);
         DoubleVector s1 = DoubleVector.fromArray(SPECIES, sums, s + LANES);
         DoubleVector s2 = DoubleVector.fromArray(SPECIES, sums, s + 2 * LANES);
