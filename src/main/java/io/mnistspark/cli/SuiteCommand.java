@@ -1,22 +1,21 @@
 package io.mnistspark.cli;
 
+import io.mnistspark.settings.Setting;
 import io.mnistspark.train.JobSettings;
 import io.mnistspark.train.TrainingSettings;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
-@Command(name = "suite", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "suite", sortOptions = false, usageHelpAutoWidth = true, modelTransformer = SettingOptions.class,
         description = {"Run the notebook's experiments one after another on one loaded dataset: sgd-constant, "
                 + "adam-constant, sgd-normal (1000 steps each) and adam-normal-early (early stopping), as defined in "
                 + "conf/suite.properties. Writes history.parquet (every run), summary.json (one entry per run), "
@@ -48,14 +47,11 @@ public final class SuiteCommand implements Callable<Integer> {
     @Mixin
     DataOptions dataOptions = new DataOptions();
 
-    @Mixin
-    TrainOptions trainOptions = new TrainOptions();
-
     @Override
     public Integer call() {
         dataOptions.validate();
         SuiteProfiles suite = SuiteProfiles.load(profiles, new Configuration());
-        List<String> overrides = overrides(spec.commandLine().getParseResult());
+        Map<Setting<?>, String> overrides = SettingOptions.given(spec.commandLine().getParseResult());
         List<TrainingSettings> settings = new ArrayList<>();
         for (String run : suite.select(runs)) {
             settings.add(suite.settings(run, overrides));
@@ -64,27 +60,6 @@ public final class SuiteCommand implements Callable<Integer> {
         System.out.println("Suite: " + settings.size() + " runs: " + settings.stream()
                 .map(SuiteCommand::describe).collect(Collectors.joining("; ")));
         return TrainCommand.runJob(common.verbose, trainingJob -> trainingJob.run(job));
-    }
-
-    /** The train options given on this command line, as arguments to append after each profile's. */
-    static List<String> overrides(ParseResult parsed) {
-        Set<String> trainNames = CommandSpec.forAnnotatedObject(new TrainOptions()).options().stream()
-                .map(OptionSpec::longestName).collect(Collectors.toSet());
-        List<String> args = new ArrayList<>();
-        for (OptionSpec option : parsed.matchedOptions()) {
-            if (!trainNames.contains(option.longestName())) {
-                continue;
-            }
-            if (option.arity().max() == 0) {
-                args.add(option.longestName());
-            } else {
-                for (String value : option.originalStringValues()) {
-                    args.add(option.longestName());
-                    args.add(value);
-                }
-            }
-        }
-        return args;
     }
 
     private static String describe(TrainingSettings s) {

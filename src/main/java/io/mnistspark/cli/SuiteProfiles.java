@@ -1,12 +1,13 @@
 package io.mnistspark.cli;
 
+import io.mnistspark.settings.RunSettings;
+import io.mnistspark.settings.Setting;
 import io.mnistspark.train.TrainingSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -14,19 +15,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The suite's named runs, read from {@code conf/suite.properties} (the copy inside the jar unless another
- * file is named). Each {@code <run>.<option> = value} is one option of {@code train}, so a profile is
- * parsed by the very {@link TrainOptions} that parses {@code train}'s command line: same defaults, same
- * checks, same messages. Options given on the command line are appended after a profile's and win.
+ * file is named). Each {@code <run>.<setting> = value} names one run setting by its Spark ML param name
+ * ({@code stepSize}) or its {@code train} option without dashes ({@code learning-rate}); a profile is read
+ * by the very {@link SettingOptions} that reads {@code train}'s command line: same defaults, same checks,
+ * same messages. Settings given on the command line replace a profile's.
  */
 final class SuiteProfiles {
     /** Where the packaged copy of {@code conf/suite.properties} sits on the class path. */
@@ -34,9 +33,9 @@ final class SuiteProfiles {
 
     private final String source;
     private final List<String> names;
-    private final Map<String, Map<String, String>> options;
+    private final Map<String, Map<Setting<?>, String>> options;
 
-    private SuiteProfiles(String source, List<String> names, Map<String, Map<String, String>> options) {
+    private SuiteProfiles(String source, List<String> names, Map<String, Map<Setting<?>, String>> options) {
         this.source = source;
         this.names = List.copyOf(names);
         this.options = options;
@@ -70,9 +69,8 @@ final class SuiteProfiles {
         if (new LinkedHashSet<>(names).size() != names.size()) {
             throw new SettingsException(source + ": 'runs' names a run twice: " + runs.trim());
         }
-        CommandSpec spec = CommandSpec.forAnnotatedObject(new TrainOptions());
-        Map<String, Map<String, String>> options = new LinkedHashMap<>();
-        names.forEach(name -> options.put(name, new TreeMap<>()));
+        Map<String, Map<Setting<?>, String>> options = new LinkedHashMap<>();
+        names.forEach(name -> options.put(name, new LinkedHashMap<>()));
         for (String key : new TreeSet<>(properties.stringPropertyNames())) {
             if (key.equals("runs")) {
                 continue;
@@ -83,12 +81,16 @@ final class SuiteProfiles {
                 throw new SettingsException(source + ": '" + key + "' belongs to no run listed in 'runs' ("
                         + String.join(", ", names) + ")");
             }
-            String option = key.substring(dot + 1);
-            if (spec.findOption("--" + option) == null) {
-                throw new SettingsException(source + ": '" + key + "': " + option + " is not an option of train; "
-                        + "known: " + String.join(", ", optionNames(spec)));
+            String name = key.substring(dot + 1);
+            Setting<?> setting = name.startsWith("-") ? null : RunSettings.find(name);
+            if (setting == null) {
+                throw new SettingsException(source + ": '" + key + "': " + name + " is not a run setting; known: "
+                        + RunSettings.ALL.stream().map(s -> s.name() + " (" + s.option().substring(2) + ")")
+                                .collect(Collectors.joining(", ")));
             }
-            options.get(run).put(option, properties.getProperty(key).trim());
+            if (options.get(run).put(setting, properties.getProperty(key).trim()) != null) {
+                throw new SettingsException(source + ": run " + run + " sets " + setting.name() + " twice");
+            }
         }
         return new SuiteProfiles(source, names, options);
     }
@@ -122,50 +124,17 @@ final class SuiteProfiles {
         return List.copyOf(chosen);
     }
 
-    /** A run's profile as {@code train} arguments ({@code --optimizer sgd --steps 1000 ...}). */
-    List<String> arguments(String run) {
-        CommandSpec spec = CommandSpec.forAnnotatedObject(new TrainOptions());
-        List<String> args = new ArrayList<>();
-        for (Map.Entry<String, String> entry : options.get(run).entrySet()) {
-            OptionSpec option = spec.findOption("--" + entry.getKey());
-            if (option.arity().max() == 0) {
-                String value = entry.getValue();
-                if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
-                    throw new SettingsException(source + ": '" + run + "." + entry.getKey()
-                            + "' is a switch: expected true or false, got '" + value + "'");
-                }
-                if (value.equalsIgnoreCase("true")) {
-                    args.add("--" + entry.getKey());
-                }
-            } else {
-                args.add("--" + entry.getKey());
-                args.add(entry.getValue());
-            }
-        }
-        return args;
-    }
-
     /**
-     * The validated settings of {@code run}: its profile, then {@code overrides} (train options from the
-     * command line, which replace the profile's value of the same option).
+     * The validated settings of {@code run}: its profile, then {@code overrides} (settings given on the
+     * command line, which replace the profile's value of the same setting).
      */
-    TrainingSettings settings(String run, List<String> overrides) {
-        List<String> args = new ArrayList<>(arguments(run));
-        args.addAll(overrides);
-        TrainOptions parsed = new TrainOptions();
+    TrainingSettings settings(String run, Map<Setting<?>, String> overrides) {
+        Map<Setting<?>, String> given = new LinkedHashMap<>(options.get(run));
+        given.putAll(overrides);
         try {
-            new CommandLine(parsed).setOverwrittenOptionsAllowed(true).parseArgs(args.toArray(String[]::new));
-        } catch (CommandLine.ParameterException e) {
-            throw new SettingsException("run " + run + " (" + source + "): " + e.getMessage());
-        }
-        try {
-            return parsed.toSettings(run);
+            return SettingOptions.settings(given, run);
         } catch (SettingsException e) {
             throw new SettingsException("run " + run + ": " + e.getMessage());
         }
-    }
-
-    private static List<String> optionNames(CommandSpec spec) {
-        return spec.options().stream().map(o -> o.longestName().substring(2)).toList();
     }
 }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "train", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "train", sortOptions = false, usageHelpAutoWidth = true, modelTransformer = SettingOptions.class,
         description = {"Train the 784-128-10 ReLU network with exact full-batch gradients on Spark, test it, and "
                 + "write history.parquet, summary.json, confusion-<run>.csv and model/ into --out.",
                 "Every --print-every steps it prints the notebook's line (Step: 100 Train loss: ... Val loss: ...).", ""},
@@ -31,9 +31,6 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Mixin
     DataOptions dataOptions = new DataOptions();
-
-    @Mixin
-    TrainOptions trainOptions = new TrainOptions();
 
     @Mixin
     OutputOptions output = new OutputOptions();
@@ -57,7 +54,8 @@ public final class TrainCommand implements Callable<Integer> {
             return resume();
         }
         dataOptions.validate();
-        TrainingSettings settings = trainOptions.toSettings(runName);
+        TrainingSettings settings = SettingOptions.settings(SettingOptions.given(spec.commandLine().getParseResult()),
+                runName);
         JobSettings job = output.job(dataOptions, List.of(settings), settings.runName());
         return runJob(common.verbose, trainingJob -> trainingJob.run(job));
     }

@@ -2,20 +2,13 @@ package io.mnistspark.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mnistspark.data.DataLocation;
-import io.mnistspark.model.ConstantInit;
-import io.mnistspark.model.Initialization;
-import io.mnistspark.model.NormalInit;
-import io.mnistspark.optim.HyperparameterDtype;
-import io.mnistspark.optim.OptimizerChoice;
 import io.mnistspark.report.SettingsJson;
-import io.mnistspark.train.EarlyStoppingRule;
 import io.mnistspark.train.JobSettings;
 import io.mnistspark.train.TrainingSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** Job and run settings to and from JSON trees, so a checkpoint carries everything a resume needs. */
 final class SettingsCodec {
@@ -41,26 +34,11 @@ final class SettingsCodec {
     static JobSettings decodeJob(JsonNode node) {
         List<TrainingSettings> runs = new ArrayList<>();
         for (JsonNode run : node.path("runs")) {
-            runs.add(decodeRun(run));
+            runs.add(SettingsJson.decode(run));
         }
         return new JobSettings(DataLocation.parse(text(node, "data")), number(node, "val_fraction"),
                 node.path("split_seed").asLong(), node.path("partitions").asInt(), text(node, "out"), false,
                 node.path("checkpoint_every").asInt(), runs);
-    }
-
-    private static TrainingSettings decodeRun(JsonNode node) {
-        Initialization init = switch (text(node, "init")) {
-            case "constant" -> new ConstantInit(number(node, "init_value"));
-            case "normal" -> new NormalInit(number(node, "init_stddev"), node.path("seed").asLong());
-            default -> throw new IllegalArgumentException("unknown initialisation '" + text(node, "init") + "'");
-        };
-        Optional<EarlyStoppingRule> rule = !node.path("early_stopping").asBoolean() ? Optional.empty()
-                : Optional.of(new EarlyStoppingRule(node.path("patience").asInt(), number(node, "min_delta"),
-                        node.path("restore_best").asBoolean()));
-        return new TrainingSettings(text(node, "name"), node.path("hidden").asInt(), init,
-                OptimizerChoice.parse(text(node, "optimizer")), number(node, "learning_rate"),
-                HyperparameterDtype.parse(text(node, "hyperparameter_dtype")), node.path("max_steps").asInt(), rule,
-                node.path("print_every").asInt(), node.path("tree_depth").asInt());
     }
 
     private static String text(JsonNode node, String field) {

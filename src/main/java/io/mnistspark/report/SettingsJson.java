@@ -2,8 +2,8 @@ package io.mnistspark.report;
 
 import io.mnistspark.data.DataFile;
 import io.mnistspark.data.DatasetInfo;
-import io.mnistspark.model.ConstantInit;
-import io.mnistspark.model.NormalInit;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mnistspark.settings.SettingValues;
 import io.mnistspark.train.TrainingSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,32 +18,33 @@ public final class SettingsJson {
     private SettingsJson() {
     }
 
-    /** Every setting of a run, flat: early-stopping fields appear only when it is on. */
+    /**
+     * Every setting of a run, flat, under the keys {@code summary.json} has always used ({@code learning_rate},
+     * {@code max_steps}, ...), then {@code effective_learning_rate} (the rate after the hyperparameter dtype)
+     * and {@code params}: the same settings under their Spark ML param names, encoded as Spark ML writes params,
+     * which is what {@link #decode} reads back.
+     */
     public static Map<String, Object> encode(TrainingSettings s) {
+        SettingValues values = SettingValues.of(s);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("name", s.runName());
-        out.put("hidden", s.hidden());
-        out.put("init", s.init().name());
-        if (s.init() instanceof ConstantInit constant) {
-            out.put("init_value", constant.value());
-        } else if (s.init() instanceof NormalInit normal) {
-            out.put("init_stddev", normal.stddev());
-            out.put("seed", normal.seed());
-        }
-        out.put("optimizer", s.optimizer().label());
-        out.put("learning_rate", s.learningRate());
-        out.put("hyperparameter_dtype", s.hyperparameterDtype().label());
+        out.putAll(values.toSummaryJson());
         out.put("effective_learning_rate", s.effectiveLearningRate());
-        out.put("max_steps", s.maxSteps());
-        out.put("early_stopping", s.earlyStopping().isPresent());
-        s.earlyStopping().ifPresent(rule -> {
-            out.put("patience", rule.patience());
-            out.put("min_delta", rule.minDelta());
-            out.put("restore_best", rule.restoreBest());
-        });
-        out.put("print_every", s.printEvery());
-        out.put("tree_depth", s.treeDepth());
+        out.put("params", values.toParamJson());
         return out;
+    }
+
+    /**
+     * The run settings {@link #encode} wrote, from its {@code params}; a summary written before those existed
+     * is read from its flat keys.
+     *
+     * @throws IllegalArgumentException for settings no run can have
+     */
+    public static TrainingSettings decode(JsonNode node) {
+        JsonNode params = node.path("params");
+        SettingValues values = params.isObject() ? SettingValues.fromParamJson(params)
+                : SettingValues.fromSummaryJson(node);
+        return values.toTrainingSettings(node.path("name").asText());
     }
 
     /** Each file read: name, location, bytes as stored, SHA-256 of the decoded content. */

@@ -149,6 +149,23 @@ public final class SettingValues {
         return new SettingValues(values);
     }
 
+    /**
+     * Reads the flat keys of {@link #toSummaryJson} (or of a summary from before every key was written); a
+     * setting whose key is absent keeps its default, other keys are ignored.
+     *
+     * @throws IllegalArgumentException for a value its setting does not allow
+     */
+    public static SettingValues fromSummaryJson(JsonNode summary) {
+        Map<Setting<?>, Object> values = new LinkedHashMap<>(defaults().values);
+        for (Setting<?> setting : RunSettings.ALL) {
+            JsonNode value = summary.get(setting.summaryKey());
+            if (value != null && !value.isNull()) {
+                values.put(setting, decode(setting, value));
+            }
+        }
+        return new SettingValues(values);
+    }
+
     private static <T> T decode(Setting<T> setting, JsonNode value) {
         T decoded = setting.param(CODEC_OWNER).jsonDecode(value.toString());
         if (!setting.check().test(decoded)) {

@@ -8,10 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mnistspark.model.ConstantInit;
 import io.mnistspark.model.NormalInit;
 import io.mnistspark.optim.OptimizerChoice;
+import io.mnistspark.settings.RunSettings;
+import io.mnistspark.settings.Setting;
 import io.mnistspark.train.TrainingSettings;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
@@ -23,21 +26,21 @@ class SuiteProfilesTest {
     @Test
     void packagedProfilesAreTheNotebooksFourRunsInOrder() {
         assertEquals(List.of("sgd-constant", "adam-constant", "sgd-normal", "adam-normal-early"), suite.names());
-        TrainingSettings sgd = suite.settings("sgd-constant", List.of());
+        TrainingSettings sgd = suite.settings("sgd-constant", Map.of());
         assertEquals(OptimizerChoice.SGD, sgd.optimizer());
         assertEquals(new ConstantInit(0.01), sgd.init());
         assertEquals(1000, sgd.maxSteps());
         assertEquals(0.001, sgd.learningRate(), 0.0);
         assertTrue(sgd.earlyStopping().isEmpty());
-        TrainingSettings adam = suite.settings("adam-constant", List.of());
+        TrainingSettings adam = suite.settings("adam-constant", Map.of());
         assertEquals(OptimizerChoice.ADAM, adam.optimizer());
         assertEquals(new ConstantInit(0.01), adam.init());
         assertEquals(1000, adam.maxSteps());
-        TrainingSettings normal = suite.settings("sgd-normal", List.of());
+        TrainingSettings normal = suite.settings("sgd-normal", Map.of());
         assertEquals(OptimizerChoice.SGD, normal.optimizer());
         assertEquals(new NormalInit(0.1, 0), normal.init());
         assertEquals(1000, normal.maxSteps());
-        TrainingSettings last = suite.settings("adam-normal-early", List.of());
+        TrainingSettings last = suite.settings("adam-normal-early", Map.of());
         assertEquals(OptimizerChoice.ADAM, last.optimizer());
         assertEquals(new NormalInit(0.1, 0), last.init());
         assertTrue(last.earlyStopping().isPresent());
@@ -47,13 +50,13 @@ class SuiteProfilesTest {
 
     @Test
     void commandLineOptionsOverrideEveryProfile() {
-        List<String> overrides = List.of("--steps", "50", "--learning-rate", "0.01");
+        Map<Setting<?>, String> overrides = Map.of(RunSettings.MAX_ITER, "50", RunSettings.STEP_SIZE, "0.01");
         for (String run : suite.names()) {
             TrainingSettings s = suite.settings(run, overrides);
             assertEquals(50, s.maxSteps(), run);
             assertEquals(0.01, s.learningRate(), 0.0, run);
         }
-        assertEquals(OptimizerChoice.ADAM, suite.settings("sgd-constant", List.of("--optimizer", "adam")).optimizer());
+        assertEquals(OptimizerChoice.ADAM, suite.settings("sgd-constant", Map.of(RunSettings.SOLVER, "adam")).optimizer());
     }
 
     @Test
@@ -69,7 +72,8 @@ class SuiteProfilesTest {
     @Test
     void badProfilesAreRefusedWithTheKeyAtFault() throws IOException {
         String message = refused("runs = a\na.optimiser = sgd\n");
-        assertTrue(message.contains("'a.optimiser': optimiser is not an option of train"), message);
+        assertTrue(message.contains("'a.optimiser': optimiser is not a run setting; known: solver (optimizer), "
+                + "stepSize (learning-rate)"), message);
         message = refused("runs = a\nb.optimizer = sgd\n");
         assertTrue(message.contains("'b.optimizer' belongs to no run listed in 'runs' (a)"), message);
         message = refused("optimizer = sgd\n");
@@ -77,18 +81,33 @@ class SuiteProfilesTest {
         message = refused("runs = a, a\n");
         assertTrue(message.contains("names a run twice"), message);
         SuiteProfiles switches = parse("runs = a\na.early-stopping = yes\n");
-        message = assertThrows(SettingsException.class, () -> switches.settings("a", List.of())).getMessage();
-        assertTrue(message.contains("is a switch: expected true or false, got 'yes'"), message);
+        message = assertThrows(SettingsException.class, () -> switches.settings("a", Map.of())).getMessage();
+        assertEquals("run a: --early-stopping: 'yes' is not true or false; it must be true or false", message);
         SuiteProfiles badValue = parse("runs = a\na.steps = 0\n");
-        message = assertThrows(SettingsException.class, () -> badValue.settings("a", List.of())).getMessage();
+        message = assertThrows(SettingsException.class, () -> badValue.settings("a", Map.of())).getMessage();
         assertEquals("run a: --steps must be at least 1, got 0", message);
     }
 
     @Test
     void aSwitchSetToFalseStaysOff() throws IOException {
         SuiteProfiles profiles = parse("runs = a\na.early-stopping = false\na.optimizer = sgd\n");
-        assertEquals(List.of("--optimizer", "sgd"), profiles.arguments("a"));
-        assertFalse(profiles.settings("a", List.of()).earlyStopping().isPresent());
+        assertEquals(OptimizerChoice.SGD, profiles.settings("a", Map.of()).optimizer());
+        assertFalse(profiles.settings("a", Map.of()).earlyStopping().isPresent());
+    }
+
+    @Test
+    void profilesNameSettingsByParamNameOrOptionAlike() throws IOException {
+        SuiteProfiles byParam = parse("runs = a\na.solver = sgd\na.stepSize = 0.01\na.maxIter = 7\n"
+                + "a.earlyStopping = true\na.patience = 2\n");
+        SuiteProfiles byOption = parse("runs = a\na.optimizer = sgd\na.learning-rate = 0.01\na.steps = 7\n"
+                + "a.early-stopping = true\na.patience = 2\n");
+        TrainingSettings settings = byParam.settings("a", Map.of());
+        assertEquals(settings, byOption.settings("a", Map.of()));
+        assertEquals(0.01, settings.learningRate());
+        assertEquals(7, settings.maxSteps());
+        assertEquals(2, settings.earlyStopping().orElseThrow().patience());
+        String twice = refused("runs = a\na.solver = sgd\na.optimizer = adam\n");
+        assertTrue(twice.contains("run a sets solver twice"), twice);
     }
 
     private static SuiteProfiles parse(String text) throws IOException {
