@@ -118,11 +118,12 @@ record FitInput(int features, int classes, long trainRows, long validationRows) 
     }
 
     /** What one partition's rows hold, and the first fault among them; merged across partitions. */
-    record ColumnScan(int features, double maxLabel, long trainRows, long validationRows, String problem)
-            implements Serializable {
+    record ColumnScan(String featuresCol, int features, String firstRow, double maxLabel, long trainRows,
+            long validationRows, String problem) implements Serializable {
 
         static ColumnScan of(Iterator<Row> rows, String[] columns, int declaredClasses) {
             int size = -1;
+            String firstRow = null;
             double maxLabel = 0;
             long train = 0;
             long validation = 0;
@@ -136,7 +137,10 @@ record FitInput(int features, int classes, long trainRows, long validationRows) 
                             + "needs the same number of features";
                 }
                 if (problem != null) {
-                    return new ColumnScan(size, maxLabel, train, validation, problem);
+                    return new ColumnScan(columns[0], size, firstRow, maxLabel, train, validation, problem);
+                }
+                if (size < 0) {
+                    firstRow = describe(row, features, columns);
                 }
                 size = features.size();
                 maxLabel = Math.max(maxLabel, ((Number) row.get(1)).doubleValue());
@@ -146,7 +150,7 @@ record FitInput(int features, int classes, long trainRows, long validationRows) 
                     train++;
                 }
             }
-            return new ColumnScan(size, maxLabel, train, validation, null);
+            return new ColumnScan(columns[0], size, firstRow, maxLabel, train, validation, null);
         }
 
         private static String problem(Row row, Vector features, String[] columns, int declaredClasses) {
@@ -191,12 +195,14 @@ record FitInput(int features, int classes, long trainRows, long validationRows) 
 
         ColumnScan merge(ColumnScan other) {
             String firstProblem = problem != null ? problem : other.problem;
-            int size = features >= 0 ? features : other.features;
             if (firstProblem == null && features >= 0 && other.features >= 0 && features != other.features) {
-                firstProblem = "featuresCol: vectors of different sizes in different partitions, " + features + " and " + other.features
-                        + "; every row needs the same number of features";
+                firstProblem = "featuresCol '" + featuresCol + "': vectors of different sizes, " + features
+                        + " (in the row " + firstRow + ") and " + other.features + " (in the row " + other.firstRow
+                        + "); every row needs the same number of features";
             }
-            return new ColumnScan(size, Math.max(maxLabel, other.maxLabel), trainRows + other.trainRows,
+            boolean mine = features >= 0;
+            return new ColumnScan(featuresCol, mine ? features : other.features, mine ? firstRow : other.firstRow,
+                    Math.max(maxLabel, other.maxLabel), trainRows + other.trainRows,
                     validationRows + other.validationRows, firstProblem);
         }
     }

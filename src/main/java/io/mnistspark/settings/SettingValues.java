@@ -100,9 +100,9 @@ public final class SettingValues {
         double learningRate = get(RunSettings.STEP_SIZE);
         double effective = dtype.effective(learningRate);
         if (!(effective > 0.0) || !Double.isFinite(effective)) {
-            throw new IllegalArgumentException(RunSettings.STEP_SIZE.option() + " " + learningRate + " is not a "
-                    + "positive finite " + dtype.label() + " (it becomes " + effective + "); choose another rate or "
-                    + RunSettings.HYPERPARAMETER_DTYPE.option() + " float64");
+            throw new IllegalArgumentException(RunSettings.STEP_SIZE.option() + " (" + RunSettings.STEP_SIZE.name()
+                    + ") " + learningRate + " is not a positive finite " + dtype.label() + " (it becomes " + effective
+                    + "); choose another rate or " + RunSettings.HYPERPARAMETER_DTYPE.name() + " float64");
         }
         Initialization init = get(RunSettings.INIT_MODE).equals("constant")
                 ? new ConstantInit(get(RunSettings.INIT_VALUE))
