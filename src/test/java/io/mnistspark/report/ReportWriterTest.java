@@ -10,6 +10,7 @@ import io.mnistspark.train.RunOutcome;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.apache.hadoop.conf.Configuration;
@@ -85,6 +86,13 @@ class ReportWriterTest {
         assertEquals(80, loaded.header().trainRecords());
         assertEquals(20, loaded.header().validationRecords());
         assertEquals(50, loaded.header().testRecords());
+        for (RunReport run : loaded.runs()) {
+            // one prediction per test image the data declares, each in the row of the image's true label
+            assertEquals(loaded.header().testRecords(), Arrays.stream(run.confusion()).flatMapToLong(Arrays::stream).sum(),
+                    run.name());
+            assertArrayEquals(testLabelCounts(), Arrays.stream(run.confusion()).mapToLong(r -> Arrays.stream(r).sum())
+                    .toArray(), run.name());
+        }
     }
 
     @Test
@@ -92,7 +100,7 @@ class ReportWriterTest {
         // runs table: final losses, best validation loss and step, test accuracy
         assertTrue(report.contains("| sgd-constant | SGD | constant 0.01 | 0.001 | 150 | 150 | "
                 + ReportFormat.loss(2.5 - 150 / 4096.0) + " | " + ReportFormat.loss(2.5 - 150 / 4096.0 + 1 / 64.0)
-                + " | " + ReportFormat.loss(2.5 - 150 / 4096.0 + 1 / 64.0) + " (150) | 0.2500 |"), report);
+                + " | " + ReportFormat.loss(2.5 - 150 / 4096.0 + 1 / 64.0) + " (150) | 0.2400 |"), report);
         assertTrue(report.contains("| adam-normal-early | Adam | normal (sd 0.1, seed 0) | 0.001 | at most 10000, "
                 + "early stopping | 40 (stopped early) | " + ReportFormat.loss(1.5 - 40 / 128.0) + " | "), report);
         // losses at step 100 (train / val), and the first steps below each threshold
@@ -110,9 +118,18 @@ class ReportWriterTest {
         assertTrue(report.contains("stopped after 40 updates: the validation loss after update 40 was "
                 + ReportFormat.loss(1.5 - 39 / 128.0 + 1 / 64.0 + 1 / 128.0) + ", after update 39 "
                 + ReportFormat.loss(1.5 - 39 / 128.0 + 1 / 64.0) + "."), report);
-        assertTrue(report.contains("classifies 0.8750 of the 80 test images correctly"), report);
+        assertTrue(report.contains("classifies 0.8800 of the 50 test images correctly"), report);
         for (String file : written.subList(0, written.size() - 1)) {
             assertTrue(report.contains("](" + file + ")"), file + " is not embedded in the report");
         }
+    }
+
+    /** How many of the fixture's test images carry each label, 0-9. */
+    private static long[] testLabelCounts() {
+        long[] counts = new long[10];
+        for (int label : SyntheticRuns.context().data().testLabels()) {
+            counts[label]++;
+        }
+        return counts;
     }
 }
