@@ -72,6 +72,7 @@ class ReportWriterTest {
             RunReport want = expected.get(i);
             RunReport got = loaded.runs().get(i);
             assertEquals(want.name(), got.name());
+            assertEquals(want.hidden(), got.hidden(), want.name());
             assertEquals(want.history(), got.history(), want.name());
             assertEquals(want.initLabel(), got.initLabel());
             assertEquals(want.optimizer(), got.optimizer());
@@ -83,6 +84,8 @@ class ReportWriterTest {
             assertEquals(want.testAccuracy(), got.testAccuracy());
             assertArrayEquals(want.confusion(), got.confusion());
         }
+        assertEquals(784, loaded.header().inputs());
+        assertEquals(10, loaded.header().classes());
         assertEquals(80, loaded.header().trainRecords());
         assertEquals(20, loaded.header().validationRecords());
         assertEquals(50, loaded.header().testRecords());
@@ -97,6 +100,7 @@ class ReportWriterTest {
 
     @Test
     void reportNumbersAreTheHistorysNumbers() {
+        assertTrue(report.contains("4 runs of the 784-128-10 ReLU network, trained with"), report);
         // runs table: final losses, best validation loss and step, test accuracy
         assertTrue(report.contains("| sgd-constant | SGD | constant 0.01 | 0.001 | 150 | 150 | "
                 + ReportFormat.loss(2.5 - 150 / 4096.0) + " | " + ReportFormat.loss(2.5 - 150 / 4096.0 + 1 / 64.0)
