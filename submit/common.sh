@@ -7,12 +7,27 @@ APP_JAR="$ROOT/target/mnist-spark-mlp-0.1.0-app.jar"
 MAIN_CLASS="io.mnistspark.cli.Main"
 LOG_CONF="$ROOT/conf/log4j2.properties"
 
+# Runs Maven in the project with its output in target/LOG, shown only when it fails: Debian's Maven 3.8
+# writes colour resets (ESC[0m) even with -B -q (and -Dstyle.color=never), which would otherwise reach the
+# terminal before the job's first line. A failure prints the log to stderr, then a line naming it, and exits 1.
+#   run_maven LOG MAVEN_ARGUMENTS...
+run_maven() {
+  local log="$ROOT/target/$1"
+  shift
+  mkdir -p "$ROOT/target"
+  if ! (cd "$ROOT" && mvn -B -q "$@") >"$log" 2>&1; then
+    cat "$log" >&2
+    echo "$(basename "$0"): mvn -B -q $* failed; its output is in $log" >&2
+    exit 1
+  fi
+}
+
 # Builds the jar (tests skipped) when it is missing or any source is newer, the suite's profiles included
 # (the jar carries conf/suite.properties).
 ensure_jar() {
   if [[ ! -f "$APP_JAR" ]] || [[ -n "$(find "$ROOT/pom.xml" "$ROOT/src/main" "$ROOT/conf/suite.properties" -newer "$APP_JAR" -print -quit)" ]]; then
     echo "Building $APP_JAR ..." >&2
-    (cd "$ROOT" && mvn -B -q -DskipTests package) >&2
+    run_maven build.log -DskipTests package
   fi
 }
 
@@ -31,12 +46,12 @@ find_spark_submit() {
 }
 
 # Spark's own jars as Maven resolved them (provided scope only: no test jars such as the mini clusters),
-# for running without a Spark distribution.
+# for running without a Spark distribution. Call it in an assignment of its own (cp="$(spark_classpath)"),
+# so that under set -e a failed Maven run stops the script.
 spark_classpath() {
   local cp_file="$ROOT/target/spark-classpath.txt"
   if [[ ! -f "$cp_file" || "$ROOT/pom.xml" -nt "$cp_file" ]]; then
-    (cd "$ROOT" && mvn -B -q dependency:build-classpath -DincludeScope=provided \
-      -Dmdep.outputFile="$cp_file") >&2
+    run_maven spark-classpath.log dependency:build-classpath -DincludeScope=provided -Dmdep.outputFile="$cp_file"
   fi
   cat "$cp_file"
 }

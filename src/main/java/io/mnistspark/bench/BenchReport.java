@@ -1,6 +1,6 @@
 package io.mnistspark.bench;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
@@ -14,7 +14,7 @@ public final class BenchReport {
     private BenchReport() {
     }
 
-    public static void print(BenchResult result, PrintStream out) {
+    public static void print(BenchResult result, PrintWriter out) {
         BenchResult.Setup setup = result.setup();
         Machine machine = setup.machine();
         out.println("mnist-spark-mlp bench");
@@ -63,7 +63,7 @@ public final class BenchReport {
         printChecks(result, out);
     }
 
-    private static void printRatios(BenchResult result, PrintStream out) {
+    private static void printRatios(BenchResult result, PrintWriter out) {
         BenchResult.KernelFigures kernel = result.kernel();
         out.println("Ratios (above 1: the job is faster)");
         out.printf(Locale.ROOT, RATIO, "outside-kernel share of the job step", percent(result.outsideKernelShare()),
@@ -92,7 +92,7 @@ public final class BenchReport {
         out.println();
     }
 
-    private static void printMemory(MemoryFigures memory, PrintStream out) {
+    private static void printMemory(MemoryFigures memory, PrintWriter out) {
         out.println("Memory of the persisted train, validation and test blocks");
         String storage = memory.storageBytes() < 0 ? "not reported" : megabytes(memory.storageBytes());
         out.printf(Locale.ROOT, "  block arrays %s, Spark storage %s; dense float64 %s (%s smaller); %.1f%% of pixels nonzero%n",
@@ -101,7 +101,7 @@ public final class BenchReport {
         out.println();
     }
 
-    private static void printChecks(BenchResult result, PrintStream out) {
+    private static void printChecks(BenchResult result, PrintWriter out) {
         out.println("Same math checks (largest relative difference of train loss and gradient sums)");
         out.printf(Locale.ROOT, "  kernel on the driver vs the Spark pass   %.1e%n", result.kernel().passDifference());
         if (result.dense() != null) {
@@ -109,7 +109,7 @@ public final class BenchReport {
         }
     }
 
-    private static void row(PrintStream out, BenchResult result, String label, Timing timing) {
+    private static void row(PrintWriter out, BenchResult result, String label, Timing timing) {
         out.printf(Locale.ROOT, ROW, label, seconds(timing.median()), seconds(timing.min()), seconds(timing.max()),
                 ratio(timing.median() / result.step().median()));
     }

@@ -1,18 +1,19 @@
 package io.mnistspark.bench;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 
 /**
  * Progress lines on stderr while a phase runs (each takes seconds to minutes), so stdout keeps only the
  * report.
  */
 public final class Progress {
-    private final PrintStream err;
+    private final PrintWriter err;
     private String phase = "";
     private long phaseStart = System.nanoTime();
     private long lastPrint;
 
-    public Progress(PrintStream err) {
+    /** @param err the command's error writer; flushed after each line, so a phase shows as it starts */
+    public Progress(PrintWriter err) {
         this.err = err;
     }
 

@@ -9,6 +9,7 @@ import io.mnistspark.bench.DenseReference;
 import io.mnistspark.bench.Progress;
 import io.mnistspark.report.OutputException;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,9 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         description = {"Measure, in one run on the same data and partitions: full steps of the job's own step loop "
@@ -83,24 +86,29 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Also write the figures to FILE (a local path) as JSON.")
     Path json;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws IOException {
         dataOptions.validate();
         BenchSettings settings = settings();
         checkJsonTarget();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         SparkSession spark = SparkSessions.start(common.verbose);
         BenchResult result;
         try {
-            result = new Bench(spark, new Progress(System.err)).run(dataOptions.location(), dataOptions.valFraction,
+            result = new Bench(spark, new Progress(err)).run(dataOptions.location(), dataOptions.valFraction,
                     dataOptions.splitSeed, dataOptions.partitions, settings);
         } finally {
             spark.stop();
         }
-        BenchReport.print(result, System.out);
-        System.out.flush();
+        BenchReport.print(result, out);
+        out.flush();
         if (json != null) {
             Files.writeString(json, BenchJson.render(result), StandardCharsets.UTF_8);
-            System.err.println("[bench] figures written to " + json);
+            err.println("[bench] figures written to " + json);
         }
         return ExitCode.OK;
     }

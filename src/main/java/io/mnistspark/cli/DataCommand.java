@@ -17,6 +17,8 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 @Command(name = "data", sortOptions = false, usageHelpAutoWidth = true,
         description = {"Read and check a dataset, split and load it as training does, and print one JSON document: "
@@ -28,6 +30,9 @@ public final class DataCommand implements Callable<Integer> {
 
     @Mixin
     DataOptions dataOptions = new DataOptions();
+
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -41,7 +46,7 @@ public final class DataCommand implements Callable<Integer> {
             int partitions = dataOptions.partitions > 0 ? dataOptions.partitions : sc.defaultParallelism();
             ShardedDataset dataset = ShardedDataset.load(sc, info, split, partitions);
             DatasetStats stats = DatasetStats.of(dataset);
-            System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            spec.commandLine().getOut().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(describe(info, split, partitions, stats)));
             return ExitCode.OK;
         } finally {

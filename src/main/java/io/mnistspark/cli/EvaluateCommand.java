@@ -8,13 +8,16 @@ import io.mnistspark.model.SavedModel;
 import io.mnistspark.train.ConfusionMatrix;
 import io.mnistspark.train.TestEvaluation;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "evaluate", sortOptions = false, usageHelpAutoWidth = true,
         description = {"Load a saved model (the model/ directory of a run) and print its test accuracy and confusion "
@@ -29,6 +32,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "DIR", required = true,
             description = "A model directory written by train or suite (DIR/model).")
     String model;
+
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -46,9 +52,11 @@ public final class EvaluateCommand implements Callable<Integer> {
             int partitions = dataOptions.partitions > 0 ? dataOptions.partitions : sc.defaultParallelism();
             ConfusionMatrix confusion = TestEvaluation.run(sc, ShardedDataset.loadTest(sc, info, partitions),
                     saved.shape(), saved.params());
-            System.out.println("Model: " + model + " (network " + saved.shape() + ")");
-            System.out.println("Test accuracy: " + confusion.accuracy() + " on " + confusion.total() + " test images");
-            System.out.print(confusion.format());
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("Model: " + model + " (network " + saved.shape() + ")");
+            out.println("Test accuracy: " + confusion.accuracy() + " on " + confusion.total() + " test images");
+            out.print(confusion.format());
+            out.flush();
             return ExitCode.OK;
         } finally {
             spark.stop();

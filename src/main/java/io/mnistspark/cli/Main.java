@@ -3,6 +3,8 @@ package io.mnistspark.cli;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 @Command(name = "mnist-spark-mlp", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         scope = CommandLine.ScopeType.INHERIT,
@@ -32,9 +34,19 @@ public final class Main implements Runnable {
         }
     }
 
-    /** Runs the command line and returns the exit code (never exits the JVM). */
+    /**
+     * Runs the command line and returns the exit code (never exits the JVM). Commands print through
+     * picocli's writers, which buffer on top of {@code System.out} and {@code System.err}; both are flushed
+     * before this returns, so nothing is lost when {@link #main} exits the JVM right after.
+     */
     public static int execute(String... args) {
-        return commandLine().execute(withDefaultCommand(args));
+        CommandLine cli = commandLine();
+        try {
+            return cli.execute(withDefaultCommand(args));
+        } finally {
+            cli.getOut().flush();
+            cli.getErr().flush();
+        }
     }
 
     /**
@@ -51,8 +63,17 @@ public final class Main implements Runnable {
         return all;
     }
 
+    /**
+     * The program's command line. Every command prints through its {@code spec.commandLine().getOut()} and
+     * {@code getErr()}: picocli's writers on {@code System.out} and {@code System.err} (flushed at every
+     * println and printf), or whatever a caller sets with {@code setOut}/{@code setErr}.
+     */
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
+        // picocli makes its default writer on first use, per command; made here, once, every subcommand
+        // shares the program's, so execute() flushes all that any command printed
+        cli.setOut(cli.getOut());
+        cli.setErr(cli.getErr());
         cli.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("error: " + ex.getMessage());
@@ -66,9 +87,12 @@ public final class Main implements Runnable {
         return cli;
     }
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public void run() {
-        new CommandLine(this).usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     /** The version from the jar manifest. */

@@ -3,6 +3,7 @@ package io.mnistspark.cli;
 import io.mnistspark.report.ReportLoader;
 import io.mnistspark.report.ReportWriter;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
@@ -11,7 +12,9 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "plot", sortOptions = false, usageHelpAutoWidth = true,
         description = {"Redraw the plots (DIR/plots/*.png) and rewrite DIR/report.md from the history.parquet and "
@@ -23,6 +26,9 @@ public final class PlotCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DIR", description = "A directory written by train or suite (any Hadoop path).")
     String dir;
+
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
@@ -46,9 +52,10 @@ public final class PlotCommand implements Callable<Integer> {
                 throw new SettingsException(dir + ": " + e.getMessage());
             }
             List<String> written = ReportWriter.write(fs, path, loaded.header(), loaded.runs());
-            System.out.println("Plotted " + loaded.runs().size() + (loaded.runs().size() == 1 ? " run" : " runs")
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("Plotted " + loaded.runs().size() + (loaded.runs().size() == 1 ? " run" : " runs")
                     + " from " + dir + ":");
-            written.forEach(file -> System.out.println("  " + new Path(path, file)));
+            written.forEach(file -> out.println("  " + new Path(path, file)));
             return ExitCode.OK;
         } finally {
             spark.stop();

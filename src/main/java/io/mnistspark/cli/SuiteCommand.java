@@ -57,9 +57,9 @@ public final class SuiteCommand implements Callable<Integer> {
             settings.add(suite.settings(run, overrides));
         }
         JobSettings job = output.job(dataOptions, settings, "suite");
-        System.out.println("Suite: " + settings.size() + " runs: " + settings.stream()
+        spec.commandLine().getOut().println("Suite: " + settings.size() + " runs: " + settings.stream()
                 .map(SuiteCommand::describe).collect(Collectors.joining("; ")));
-        return TrainCommand.runJob(common.verbose, trainingJob -> trainingJob.run(job));
+        return TrainCommand.runJob(spec, common.verbose, trainingJob -> trainingJob.run(job));
     }
 
     private static String describe(TrainingSettings s) {

@@ -57,7 +57,7 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingSettings settings = SettingOptions.settings(SettingOptions.given(spec.commandLine().getParseResult()),
                 runName);
         JobSettings job = output.job(dataOptions, List.of(settings), settings.runName());
-        return runJob(common.verbose, trainingJob -> trainingJob.run(job));
+        return runJob(spec, common.verbose, trainingJob -> trainingJob.run(job));
     }
 
     private int resume() {
@@ -69,14 +69,17 @@ public final class TrainCommand implements Callable<Integer> {
             }
         }
         RunDirectory.check(resume, RunDirectory.Mode.RESUME, new Configuration());
-        return runJob(common.verbose, trainingJob -> trainingJob.resume(resume));
+        return runJob(spec, common.verbose, trainingJob -> trainingJob.resume(resume));
     }
 
-    /** Starts Spark, runs the job, stops Spark; exit code 1 if a run diverged. */
-    static int runJob(boolean verbose, Function<TrainingJob, List<RunOutcome>> work) {
+    /**
+     * Starts Spark, runs the job, stops Spark; exit code 1 if a run diverged. The job prints to the output
+     * writer of {@code command} (picocli's, which the caller of the command line may have replaced).
+     */
+    static int runJob(CommandSpec command, boolean verbose, Function<TrainingJob, List<RunOutcome>> work) {
         SparkSession spark = SparkSessions.start(verbose);
         try {
-            List<RunOutcome> outcomes = work.apply(new TrainingJob(spark, System.out));
+            List<RunOutcome> outcomes = work.apply(new TrainingJob(spark, command.commandLine().getOut()));
             return outcomes.stream().anyMatch(o -> o.result().diverged()) ? ExitCode.FAILED : ExitCode.OK;
         } finally {
             spark.stop();

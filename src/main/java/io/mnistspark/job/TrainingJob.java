@@ -25,7 +25,7 @@ import io.mnistspark.train.Trainer;
 import io.mnistspark.train.TrainingResult;
 import io.mnistspark.train.TrainingSettings;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,9 +44,9 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class TrainingJob {
     private final SparkSession spark;
-    private final PrintStream out;
+    private final PrintWriter out;
 
-    public TrainingJob(SparkSession spark, PrintStream out) {
+    public TrainingJob(SparkSession spark, PrintWriter out) {
         this.spark = spark;
         this.out = out;
     }

@@ -103,7 +103,8 @@ public final class ReportLoader {
             }
         }
         JsonNode accuracy = node.path("test_accuracy");
-        return new RunReport(node.path("name").asText(), settings.path("optimizer").asText(), init, initDetail,
+        return new RunReport(node.path("name").asText(), settings.path("hidden").asInt(),
+                settings.path("optimizer").asText(), init, initDetail,
                 settings.path("learning_rate").asDouble(), settings.path("max_steps").asInt(),
                 settings.path("early_stopping").asBoolean(), node.path("steps").asInt(),
                 node.path("stopped_early").asBoolean(), node.path("diverged").asBoolean(),
@@ -115,8 +116,10 @@ public final class ReportLoader {
     private static ReportHeader header(JsonNode summary) {
         JsonNode job = summary.path("job");
         JsonNode data = summary.path("runs").get(0).path("data");
-        return new ReportHeader(data.path("location").asText(), data.path("train_records").asInt(),
-                data.path("validation_records").asInt(), data.path("test_records").asInt(),
+        return new ReportHeader(data.path("location").asText(),
+                data.path("image_rows").asInt() * data.path("image_cols").asInt(), data.path("classes").asInt(),
+                data.path("train_records").asInt(), data.path("validation_records").asInt(),
+                data.path("test_records").asInt(),
                 job.path("partitions").asInt(), job.path("master").asText(), job.path("spark_version").asText(),
                 job.path("app_version").asText(), job.path("started_at").asText());
     }

@@ -1,6 +1,9 @@
 package io.mnistspark.report;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -20,7 +23,8 @@ public final class ReportMarkdown {
         StringBuilder md = new StringBuilder();
         md.append("# Training report\n\n");
         md.append(runs.size()).append(runs.size() == 1 ? " run" : " runs")
-                .append(" of the 784-128-10 ReLU network, trained with exact full-batch gradients on `")
+                .append(" of ").append(networks(header, runs))
+                .append(", trained with exact full-batch gradients on `")
                 .append(header.data()).append("` (").append(header.trainRecords()).append(" training / ")
                 .append(header.validationRecords()).append(" validation / ").append(header.testRecords())
                 .append(" test images) in ").append(header.partitions()).append(" partitions; Spark ")
@@ -46,6 +50,25 @@ public final class ReportMarkdown {
             }
         }
         return md.toString();
+    }
+
+    /**
+     * The network the runs trained, {@code the 784-128-10 ReLU network}; when their hidden sizes differ, each
+     * shape with the runs that trained it, so no run is described by another's shape.
+     */
+    static String networks(ReportHeader header, List<RunReport> runs) {
+        Map<String, List<String>> runsByShape = new LinkedHashMap<>();
+        for (RunReport run : runs) {
+            runsByShape.computeIfAbsent(header.network(run.hidden()).toString(), shape -> new ArrayList<>())
+                    .add(run.name());
+        }
+        if (runsByShape.size() == 1) {
+            return "the " + runsByShape.keySet().iterator().next() + " ReLU network";
+        }
+        List<String> shapes = new ArrayList<>();
+        runsByShape.forEach((shape, names) -> shapes.add(shape + " (" + String.join(", ", names) + ")"));
+        return "the ReLU networks " + String.join(", ", shapes.subList(0, shapes.size() - 1)) + " and "
+                + shapes.get(shapes.size() - 1);
     }
 
     private static void runsTable(StringBuilder md, List<RunReport> runs) {

@@ -14,6 +14,7 @@ import java.util.List;
  * ({@link #of(RunOutcome)}) or is read back from {@code summary.json} and {@code history.parquet}
  * ({@link ReportLoader}): one shape for both, so {@code plot} redraws exactly what {@code train} drew.
  *
+ * @param hidden units in the hidden layer; the data decides the input and output sizes ({@link ReportHeader})
  * @param init {@code constant} or {@code normal}
  * @param initDetail what distinguishes one start from another of the same kind ({@code 0.01}, {@code sd 0.1, seed 0})
  * @param earlyStopping the run had a stopping rule (it may still have run to {@code maxSteps})
@@ -22,7 +23,7 @@ import java.util.List;
  * @param confusion rows are true classes; null when not tested
  * @param history one row per update, steps 1, 2, ...
  */
-public record RunReport(String name, String optimizer, String init, String initDetail, double learningRate,
+public record RunReport(String name, int hidden, String optimizer, String init, String initDetail, double learningRate,
         int maxSteps, boolean earlyStopping, int steps, boolean stoppedEarly, boolean diverged, int bestStep,
         double bestValLoss, Double testAccuracy, long[][] confusion, double wallSeconds, List<StepRecord> history) {
     public RunReport {
@@ -43,7 +44,7 @@ public record RunReport(String name, String optimizer, String init, String initD
     public static RunReport of(RunOutcome outcome) {
         TrainingSettings s = outcome.settings();
         TrainingResult r = outcome.result();
-        return new RunReport(s.runName(), s.optimizer().label(), s.init().name(), initDetail(s), s.learningRate(),
+        return new RunReport(s.runName(), s.hidden(), s.optimizer().label(), s.init().name(), initDetail(s), s.learningRate(),
                 s.maxSteps(), s.earlyStopping().isPresent(), r.steps(), r.stoppedEarly(), r.diverged(), r.bestStep(),
                 r.bestValLoss(), outcome.confusion() == null ? null : outcome.testAccuracy(),
                 outcome.confusion() == null ? null : outcome.confusion().rows(), outcome.wallSeconds(), r.history());

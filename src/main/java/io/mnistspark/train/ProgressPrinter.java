@@ -1,23 +1,25 @@
 package io.mnistspark.train;
 
 import io.mnistspark.numpy.PythonRepr;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 
 /**
  * Prints the notebook's progress line every {@code every} steps ({@code Step: 100 Train loss: ... Val loss: ...},
  * losses as Python prints them) followed by the elapsed time and an estimate of the time left.
  */
 public final class ProgressPrinter implements StepListener {
-    private final PrintStream out;
+    private final PrintWriter out;
     private final int every;
     private final boolean upToMax;
     private final String prefix;
 
     /**
+     * @param out where the lines go (the command's output writer); flushed after each line, so progress shows
+     *     while the run trains
      * @param upToMax the step count is a maximum (early stopping): show the pace instead of a time left
      * @param prefix text before each line, e.g. {@code "[run 2/4 adam-constant] "}, or empty
      */
-    public ProgressPrinter(PrintStream out, int every, boolean upToMax, String prefix) {
+    public ProgressPrinter(PrintWriter out, int every, boolean upToMax, String prefix) {
         this.out = out;
         this.every = every;
         this.upToMax = upToMax;

@@ -1,9 +1,8 @@
 package io.mnistspark.cli;
 
 import io.mnistspark.SparkTestSession;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 
 /** Runs the command line in this JVM and captures what it prints. */
 final class CliRunner {
@@ -17,30 +16,22 @@ final class CliRunner {
         this.err = err;
     }
 
+    /**
+     * Runs {@code args} with picocli's writers replaced by string buffers: everything the commands print
+     * goes through them. What they caught is echoed to this JVM's stdout and stderr, for the test report.
+     */
     static CliRunner run(String... args) {
         System.setProperty("spark.master", "local[2]");
         System.setProperty("spark.ui.enabled", "false");
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            code = Main.commandLine()
-                    .setOut(new java.io.PrintWriter(System.out, true))
-                    .setErr(new java.io.PrintWriter(System.err, true))
-                    .execute(args);
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-        String o = out.toString(StandardCharsets.UTF_8);
-        String e = err.toString(StandardCharsets.UTF_8);
-        oldOut.print(o);
-        oldErr.print(e);
-        return new CliRunner(code, o, e);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.commandLine()
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
+                .execute(args);
+        System.out.print(out);
+        System.err.print(err);
+        return new CliRunner(code, out.toString(), err.toString());
     }
 
     /** The path of a test resource. */

@@ -10,6 +10,7 @@ import io.mnistspark.train.RunOutcome;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.apache.hadoop.conf.Configuration;
@@ -71,6 +72,7 @@ class ReportWriterTest {
             RunReport want = expected.get(i);
             RunReport got = loaded.runs().get(i);
             assertEquals(want.name(), got.name());
+            assertEquals(want.hidden(), got.hidden(), want.name());
             assertEquals(want.history(), got.history(), want.name());
             assertEquals(want.initLabel(), got.initLabel());
             assertEquals(want.optimizer(), got.optimizer());
@@ -82,17 +84,27 @@ class ReportWriterTest {
             assertEquals(want.testAccuracy(), got.testAccuracy());
             assertArrayEquals(want.confusion(), got.confusion());
         }
+        assertEquals(784, loaded.header().inputs());
+        assertEquals(10, loaded.header().classes());
         assertEquals(80, loaded.header().trainRecords());
         assertEquals(20, loaded.header().validationRecords());
         assertEquals(50, loaded.header().testRecords());
+        for (RunReport run : loaded.runs()) {
+            // one prediction per test image the data declares, each in the row of the image's true label
+            assertEquals(loaded.header().testRecords(), Arrays.stream(run.confusion()).flatMapToLong(Arrays::stream).sum(),
+                    run.name());
+            assertArrayEquals(testLabelCounts(), Arrays.stream(run.confusion()).mapToLong(r -> Arrays.stream(r).sum())
+                    .toArray(), run.name());
+        }
     }
 
     @Test
     void reportNumbersAreTheHistorysNumbers() {
+        assertTrue(report.contains("4 runs of the 784-128-10 ReLU network, trained with"), report);
         // runs table: final losses, best validation loss and step, test accuracy
         assertTrue(report.contains("| sgd-constant | SGD | constant 0.01 | 0.001 | 150 | 150 | "
                 + ReportFormat.loss(2.5 - 150 / 4096.0) + " | " + ReportFormat.loss(2.5 - 150 / 4096.0 + 1 / 64.0)
-                + " | " + ReportFormat.loss(2.5 - 150 / 4096.0 + 1 / 64.0) + " (150) | 0.2500 |"), report);
+                + " | " + ReportFormat.loss(2.5 - 150 / 4096.0 + 1 / 64.0) + " (150) | 0.2400 |"), report);
         assertTrue(report.contains("| adam-normal-early | Adam | normal (sd 0.1, seed 0) | 0.001 | at most 10000, "
                 + "early stopping | 40 (stopped early) | " + ReportFormat.loss(1.5 - 40 / 128.0) + " | "), report);
         // losses at step 100 (train / val), and the first steps below each threshold
@@ -110,9 +122,18 @@ class ReportWriterTest {
         assertTrue(report.contains("stopped after 40 updates: the validation loss after update 40 was "
                 + ReportFormat.loss(1.5 - 39 / 128.0 + 1 / 64.0 + 1 / 128.0) + ", after update 39 "
                 + ReportFormat.loss(1.5 - 39 / 128.0 + 1 / 64.0) + "."), report);
-        assertTrue(report.contains("classifies 0.8750 of the 80 test images correctly"), report);
+        assertTrue(report.contains("classifies 0.8800 of the 50 test images correctly"), report);
         for (String file : written.subList(0, written.size() - 1)) {
             assertTrue(report.contains("](" + file + ")"), file + " is not embedded in the report");
         }
+    }
+
+    /** How many of the fixture's test images carry each label, 0-9. */
+    private static long[] testLabelCounts() {
+        long[] counts = new long[10];
+        for (int label : SyntheticRuns.context().data().testLabels()) {
+            counts[label]++;
+        }
+        return counts;
     }
 }
