@@ -2,8 +2,8 @@ package io.mnistspark.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mnistspark.numpy.PythonRepr;
 import io.mnistspark.train.StepRecord;
+import io.mnistspark.train.TrainingSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -86,11 +86,7 @@ public final class ReportLoader {
     }
 
     private static RunReport run(JsonNode node, List<StepRecord> history) {
-        JsonNode settings = node.path("settings");
-        String init = settings.path("init").asText();
-        String initDetail = init.equals("constant") ? PythonRepr.format(settings.path("init_value").asDouble())
-                : "sd " + PythonRepr.format(settings.path("init_stddev").asDouble()) + ", seed "
-                        + settings.path("seed").asLong();
+        TrainingSettings s = SettingsJson.decode(node.path("settings"));
         JsonNode matrix = node.path("confusion_matrix");
         long[][] confusion = null;
         if (matrix.isArray()) {
@@ -103,10 +99,9 @@ public final class ReportLoader {
             }
         }
         JsonNode accuracy = node.path("test_accuracy");
-        return new RunReport(node.path("name").asText(), settings.path("hidden").asInt(),
-                settings.path("optimizer").asText(), init, initDetail,
-                settings.path("learning_rate").asDouble(), settings.path("max_steps").asInt(),
-                settings.path("early_stopping").asBoolean(), node.path("steps").asInt(),
+        return new RunReport(node.path("name").asText(), s.hidden(), s.optimizer().label(), s.init().name(),
+                RunReport.initDetail(s), s.learningRate(), s.maxSteps(), s.earlyStopping().isPresent(),
+                node.path("steps").asInt(),
                 node.path("stopped_early").asBoolean(), node.path("diverged").asBoolean(),
                 node.path("best_step").asInt(0), node.path("best_val_loss").asDouble(Double.NaN),
                 accuracy.isNumber() ? accuracy.asDouble() : null, confusion, node.path("wall_seconds").asDouble(),
