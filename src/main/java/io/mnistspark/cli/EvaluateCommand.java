@@ -1,6 +1,7 @@
 package io.mnistspark.cli;
 
 import io.mnistspark.data.DatasetInfo;
+import io.mnistspark.ml.MlpClassificationModel;
 import io.mnistspark.data.DatasetReader;
 import io.mnistspark.data.ShardedDataset;
 import io.mnistspark.model.ModelFiles;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -20,8 +22,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "evaluate", sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Load a saved model (the model/ directory of a run) and print its test accuracy and confusion "
-                + "matrix on the test set of --data.", ""})
+        description = {"Load a saved model (the model/ directory of a run, or an MlpClassificationModel saved by Spark "
+                + "ML) and print its test accuracy and confusion matrix on the test set of --data.", ""})
 public final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common = new CommonOptions();
@@ -30,7 +32,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     DataOptions dataOptions = new DataOptions();
 
     @Option(names = "--model", paramLabel = "DIR", required = true,
-            description = "A model directory written by train or suite (DIR/model).")
+            description = "A model directory written by train or suite (DIR/model), or by "
+                    + "MlpClassificationModel.write().save(DIR) (a metadata/ and a data/ folder).")
     String model;
 
     @Spec
@@ -39,9 +42,14 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         dataOptions.validate();
-        SavedModel saved = load(model, new Configuration());
+        boolean sparkMl = isSparkMlModel(model, new Configuration());
+        SavedModel saved = sparkMl ? null : load(model, new Configuration());
         SparkSession spark = SparkSessions.start(common.verbose);
         try {
+            if (sparkMl) {
+                MlpClassificationModel loaded = MlpClassificationModel.load(model);
+                saved = new SavedModel(loaded.shape(), loaded.weights());
+            }
             JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             DatasetInfo info = DatasetReader.inspect(dataOptions.location(), sc.hadoopConfiguration());
             if (info.shape().pixels() != saved.shape().inputs()) {
@@ -60,6 +68,16 @@ public final class EvaluateCommand implements Callable<Integer> {
             return ExitCode.OK;
         } finally {
             spark.stop();
+        }
+    }
+
+    /** Whether {@code location} holds a model in Spark ML's layout (its {@code metadata/} folder). */
+    private static boolean isSparkMlModel(String location, Configuration conf) {
+        try {
+            Path metadata = new Path(location, "metadata");
+            return metadata.getFileSystem(conf).exists(metadata);
+        } catch (IOException e) {
+            throw new SettingsException("--model " + location + ": " + e.getMessage());
         }
     }
 

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mnistspark.SparkTestSession;
+import io.mnistspark.ml.MlpClassificationModel;
+import io.mnistspark.model.ModelFiles;
+import io.mnistspark.model.SavedModel;
 import io.mnistspark.report.HistoryParquet;
 import io.mnistspark.train.StepRecord;
 import java.io.File;
@@ -16,6 +19,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,6 +71,15 @@ class TrainCommandTest {
         Matcher accuracy = Pattern.compile("Test accuracy: ([0-9.]+)").matcher(evaluate.out);
         assertTrue(accuracy.find(), evaluate.out);
         assertEquals(runNode.path("test_accuracy").asDouble(), Double.parseDouble(accuracy.group(1)), 0.0);
+
+        // the same network saved as a Spark ML model evaluates the same
+        SavedModel saved = ModelFiles.load(out.resolve("model").toString(), new Configuration());
+        Path sparkModel = tmp.resolve("spark-model");
+        new MlpClassificationModel("mlpc_saved", saved.shape(), saved.params()).write().save(sparkModel.toString());
+        CliRunner sparkEvaluate = CliRunner.run("evaluate", "--model", sparkModel.toString(), "--data", FIXTURE);
+        assertEquals(0, sparkEvaluate.exitCode, sparkEvaluate.err);
+        assertEquals(evaluate.out.replace(out.resolve("model").toString(), "M"),
+                sparkEvaluate.out.replace(sparkModel.toString(), "M"));
     }
 
     @Test
