@@ -1,41 +1,41 @@
 package io.mnistspark.data;
 
 import java.io.Serializable;
+import java.util.Arrays;
 
 /**
- * A block of labelled images, stored the way the training kernel reads them: in chunks of
- * {@link #CHUNK_ROWS} consecutive rows, and inside a chunk pixel by pixel (column-major), keeping only
- * the nonzero pixels. A chunk's nonempty columns (pixel indexes, ascending) are taken two at a time; for
- * each such column pair, the chunk rows where either pixel is nonzero (ascending) and both raw pixels
- * there (0-255, one of them may be 0; {@link #scaledA(int)} gives {@code p / 255.0}). The last pair of a
- * chunk may hold one column only.
+ * A block of labelled rows, stored the way the training kernel reads them: in chunks of
+ * {@link #CHUNK_ROWS} consecutive rows, and inside a chunk column by column (column-major), keeping only
+ * the nonzero values. A chunk's nonempty columns (feature indexes, ascending) are taken two at a time; for
+ * each such column pair, the chunk rows where either value is nonzero (ascending) and both values there
+ * (one of them may be 0; {@link #scaledA(int)}). The last pair of a chunk may hold one column only.
+ *
+ * <p>The values take one of two forms, chosen per block by {@link ImageBlockBuilder} ({@link EntryValues}):
+ * raw pixel bytes 0-255 read as {@code p / 255.0} when every value is such a fraction (byte images), else
+ * doubles as given (standardized or other real features). The layout is the same in both, and so is
+ * the kernel.
  *
  * <p>Why this layout: a chunk's hidden sums (32 rows x 128 doubles) fit in a core's L1 cache, so the
  * kernel can hold the W1 rows of a column pair in registers and add both into each row that needs them
  * with one load and one store of that row's sums; the weight gradient is summed pair by pair the same
- * way. Each row's sums still run over its pixels in ascending order. MNIST is 81% zeros, and neighbouring
+ * way. Each row's sums still run over its columns in ascending order. MNIST is 81% zeros, and neighbouring
  * pixels of a stroke are nonzero together: an entry (chunk row and two raw pixels) costs 3 bytes for
  * about 1.7 nonzero pixels, a pair 12 bytes, so the block takes about a sixteenth of a dense float64 copy.
  *
  * <p>Holds data only; the arithmetic lives in {@code model.BlockKernel}.
  */
 public final class ImageBlock implements Serializable {
-    private static final long serialVersionUID = 3L;
+    private static final long serialVersionUID = 4L;
     /** Rows per chunk; a chunk row index fits in a byte. */
     public static final int CHUNK_ROWS = 32;
     /** {@link #pixelB(int)} of a pair that holds one column. */
     public static final int NO_PIXEL = -1;
-    private static final double[] SCALE = new double[256];
-
-    static {
-        for (int p = 0; p < 256; p++) {
-            SCALE[p] = p / 255.0;
-        }
-    }
+    /** Largest class index a block holds (labels take two bytes a row when some label exceeds 255). */
+    public static final int MAX_LABEL = 65535;
 
     private final int features;
     private final int nonzeros;
-    private final byte[] labels;
+    private final RowLabels labels;
     /** Chunk c's column pairs are {@code [chunkPairs[c], chunkPairs[c + 1])}. */
     private final int[] chunkPairs;
     private final int[] pixelA;
@@ -43,18 +43,18 @@ public final class ImageBlock implements Serializable {
     /** Pair p's entries are {@code [entryStart[p], entryStart[p + 1])}. */
     private final int[] entryStart;
     private final byte[] entryRow;
-    private final byte[] valueA;
-    private final byte[] valueB;
+    private final EntryValues values;
 
-    ImageBlock(int features, int nonzeros, byte[] labels, int[] chunkPairs, int[] pixelA, int[] pixelB,
-            int[] entryStart, byte[] entryRow, byte[] valueA, byte[] valueB) {
-        int chunks = (labels.length + CHUNK_ROWS - 1) / CHUNK_ROWS;
+    ImageBlock(int features, int nonzeros, RowLabels labels, int[] chunkPairs, int[] pixelA, int[] pixelB,
+            int[] entryStart, byte[] entryRow, EntryValues values) {
+        int rows = labels.rows();
+        int chunks = (rows + CHUNK_ROWS - 1) / CHUNK_ROWS;
         if (chunkPairs.length != chunks + 1 || chunkPairs[chunks] != pixelA.length || pixelB.length != pixelA.length) {
             throw new IllegalArgumentException("chunk table has " + chunkPairs.length + " entries for "
-                    + labels.length + " rows (" + chunks + " chunks) and " + pixelA.length + " column pairs");
+                    + rows + " rows (" + chunks + " chunks) and " + pixelA.length + " column pairs");
         }
         if (entryStart.length != pixelA.length + 1 || entryStart[pixelA.length] != entryRow.length
-                || valueA.length != entryRow.length || valueB.length != entryRow.length) {
+                || values.entries() != entryRow.length) {
             throw new IllegalArgumentException("column pair table disagrees with " + entryRow.length + " entries");
         }
         this.features = features;
@@ -65,31 +65,31 @@ public final class ImageBlock implements Serializable {
         this.pixelB = pixelB;
         this.entryStart = entryStart;
         this.entryRow = entryRow;
-        this.valueA = valueA;
-        this.valueB = valueB;
-    }
-
-    /** {@code p / 255.0} for a stored raw pixel; exactly the notebook's scaling (one correctly rounded division). */
-    public static double scale(byte raw) {
-        return SCALE[raw & 0xff];
+        this.values = values;
     }
 
     public int rows() {
-        return labels.length;
+        return labels.rows();
     }
 
-    /** Pixels per image (the dense row length). */
+    /** Values per row (the dense row length). */
     public int features() {
         return features;
     }
 
-    /** Nonzero pixels over all rows. */
+    /** Nonzero values over all rows. */
     public int nonzeros() {
         return nonzeros;
     }
 
+    /** Whether the values are raw pixel bytes (read as {@code p / 255.0}) rather than doubles. */
+    public boolean isByteForm() {
+        return values instanceof ByteValues;
+    }
+
+    /** Row r's class index, 0..{@link #MAX_LABEL}. */
     public int label(int row) {
-        return labels[row] & 0xff;
+        return labels.get(row);
     }
 
     public int chunks() {
@@ -98,7 +98,7 @@ public final class ImageBlock implements Serializable {
 
     /** Rows in chunk c: {@link #CHUNK_ROWS}, fewer in the last one. */
     public int chunkRows(int chunk) {
-        return Math.min(CHUNK_ROWS, labels.length - chunk * CHUNK_ROWS);
+        return Math.min(CHUNK_ROWS, rows() - chunk * CHUNK_ROWS);
     }
 
     /** First column pair of chunk c; its pairs run to {@code firstPair(c + 1)}. */
@@ -106,12 +106,12 @@ public final class ImageBlock implements Serializable {
         return chunkPairs[chunk];
     }
 
-    /** The first pixel index (0 .. features-1) of column pair p. */
+    /** The first column (0 .. features-1) of column pair p. */
     public int pixelA(int pair) {
         return pixelA[pair];
     }
 
-    /** The second, larger pixel index of column pair p, or {@link #NO_PIXEL} when the pair holds one column. */
+    /** The second, larger column of column pair p, or {@link #NO_PIXEL} when the pair holds one column. */
     public int pixelB(int pair) {
         return pixelB[pair];
     }
@@ -126,33 +126,45 @@ public final class ImageBlock implements Serializable {
         return entryRow[entry];
     }
 
-    /** The scaled pixel of the pair's first column at entry e (0.0 where only the second is nonzero). */
+    /**
+     * The value of the pair's first column at entry e (0.0 where only the second is nonzero): the raw
+     * pixel over 255 in the byte form, the stored double otherwise. The kernel reads values only here and
+     * in {@link #scaledB(int)}.
+     */
     public double scaledA(int entry) {
-        return SCALE[valueA[entry] & 0xff];
+        return values.a(entry);
     }
 
-    /** The scaled pixel of the pair's second column at entry e (0.0 where only the first is nonzero). */
+    /** The value of the pair's second column at entry e (0.0 where only the first is nonzero). */
     public double scaledB(int entry) {
-        return SCALE[valueB[entry] & 0xff];
+        return values.b(entry);
     }
 
     /** Bytes held by the arrays, for memory reports. */
     public long sizeInBytes() {
-        return labels.length + 4L * chunkPairs.length + 8L * pixelA.length + 4L * entryStart.length
-                + 3L * entryRow.length;
+        return labels.sizeInBytes() + 4L * chunkPairs.length + 8L * pixelA.length + 4L * entryStart.length
+                + entryRow.length + values.sizeInBytes();
     }
 
-    /** Row r's raw pixels (0 where the pixel is zero) into {@code image} ({@code features} long). */
+    /**
+     * Row r's raw pixels (0 where the pixel is zero) into {@code image} ({@code features} long).
+     *
+     * @throws IllegalStateException when the block holds real values, which have no raw bytes
+     */
     public void rawRow(int row, byte[] image) {
-        java.util.Arrays.fill(image, 0, features, (byte) 0);
+        if (!(values instanceof ByteValues bytes)) {
+            throw new IllegalStateException("this block holds real values (some feature is not k/255), "
+                    + "which have no raw pixel bytes; read rows with denseRow");
+        }
+        Arrays.fill(image, 0, features, (byte) 0);
         int chunk = row / CHUNK_ROWS;
         int inChunk = row % CHUNK_ROWS;
         for (int p = chunkPairs[chunk]; p < chunkPairs[chunk + 1]; p++) {
             for (int e = entryStart[p]; e < entryStart[p + 1]; e++) {
                 if (entryRow[e] == inChunk) {
-                    image[pixelA[p]] = valueA[e];
+                    image[pixelA[p]] = bytes.rawA(e);
                     if (pixelB[p] != NO_PIXEL) {
-                        image[pixelB[p]] = valueB[e];
+                        image[pixelB[p]] = bytes.rawB(e);
                     }
                     break;
                 }
@@ -160,21 +172,47 @@ public final class ImageBlock implements Serializable {
         }
     }
 
-    /** A dense copy of one row, scaled; for tests and reference computations. */
+    /**
+     * Row r's nonzero values in ascending column order: their columns into {@code columns} and values into
+     * {@code row} (long enough for the row's nonzeros; {@code features} always is); returns their count.
+     */
+    public int sparseRow(int r, int[] columns, double[] row) {
+        int chunk = r / CHUNK_ROWS;
+        int inChunk = r % CHUNK_ROWS;
+        int n = 0;
+        for (int p = chunkPairs[chunk]; p < chunkPairs[chunk + 1]; p++) {
+            for (int e = entryStart[p]; e < entryStart[p + 1]; e++) {
+                if (entryRow[e] == inChunk) {
+                    if (values.a(e) != 0.0) {
+                        columns[n] = pixelA[p];
+                        row[n++] = values.a(e);
+                    }
+                    if (values.b(e) != 0.0) {
+                        columns[n] = pixelB[p];
+                        row[n++] = values.b(e);
+                    }
+                    break;
+                }
+            }
+        }
+        return n;
+    }
+
+    /** A dense copy of one row, as the kernel reads it; for tests and reference computations. */
     public double[] denseRow(int row) {
-        byte[] raw = new byte[features];
-        rawRow(row, raw);
+        int[] columns = new int[features];
+        double[] sparse = new double[features];
         double[] dense = new double[features];
-        for (int k = 0; k < features; k++) {
-            dense[k] = scale(raw[k]);
+        for (int q = 0, n = sparseRow(row, columns, sparse); q < n; q++) {
+            dense[columns[q]] = sparse[q];
         }
         return dense;
     }
 
-    /** Every row, scaled, into {@code dense} (rows x features, row-major; zero pixels are not written). */
+    /** Every row, as the kernel reads it, into {@code dense} (rows x features, row-major; zeros are not written). */
     public void scatterScaled(double[] dense) {
         if (dense.length < (long) rows() * features) {
-            throw new IllegalArgumentException(rows() + " rows of " + features + " pixels do not fit "
+            throw new IllegalArgumentException(rows() + " rows of " + features + " values do not fit "
                     + dense.length + " doubles");
         }
         for (int chunk = 0; chunk < chunks(); chunk++) {
@@ -182,27 +220,27 @@ public final class ImageBlock implements Serializable {
             for (int p = chunkPairs[chunk]; p < chunkPairs[chunk + 1]; p++) {
                 for (int e = entryStart[p]; e < entryStart[p + 1]; e++) {
                     int base = (first + entryRow[e]) * features;
-                    if (valueA[e] != 0) {
-                        dense[base + pixelA[p]] = scaledA(e);
+                    if (values.a(e) != 0.0) {
+                        dense[base + pixelA[p]] = values.a(e);
                     }
-                    if (valueB[e] != 0) {
-                        dense[base + pixelB[p]] = scaledB(e);
+                    if (values.b(e) != 0.0) {
+                        dense[base + pixelB[p]] = values.b(e);
                     }
                 }
             }
         }
     }
 
-    /** The rows {@code [from, to)} as their own block (copies). */
+    /** The rows {@code [from, to)} as their own block (copies; the builder chooses the slice's form again). */
     public ImageBlock slice(int from, int to) {
         if (from < 0 || to > rows() || from > to) {
             throw new IndexOutOfBoundsException("slice " + from + ".." + to + " of " + rows() + " rows");
         }
         ImageBlockBuilder builder = new ImageBlockBuilder(features);
-        byte[] image = new byte[features];
+        int[] columns = new int[features];
+        double[] row = new double[features];
         for (int r = from; r < to; r++) {
-            rawRow(r, image);
-            builder.add(image, label(r));
+            builder.addSparse(columns, row, sparseRow(r, columns, row), label(r));
         }
         return builder.build();
     }

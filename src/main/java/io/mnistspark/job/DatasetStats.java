@@ -4,6 +4,7 @@ import io.mnistspark.data.Shard;
 import io.mnistspark.data.ShardedDataset;
 import io.mnistspark.data.ImageBlock;
 import java.io.Serializable;
+import java.util.Arrays;
 
 /**
  * Label histograms and pixel density of the persisted blocks, counted on the executors from the blocks
@@ -12,9 +13,10 @@ import java.io.Serializable;
 public final class DatasetStats implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    private final long[] train = new long[256];
-    private final long[] validation = new long[256];
-    private final long[] test = new long[256];
+    /** Counts by label, each array as long as the largest label seen so far plus one. */
+    private long[] train = new long[0];
+    private long[] validation = new long[0];
+    private long[] test = new long[0];
     private long nonzeros;
     private long pixels;
 
@@ -22,46 +24,64 @@ public final class DatasetStats implements Serializable {
         DatasetStats fromTraining = dataset.training().treeAggregate(new DatasetStats(),
                 DatasetStats::addShard, DatasetStats::merge, 2);
         DatasetStats fromTest = dataset.test().treeAggregate(new DatasetStats(),
-                (stats, rows) -> stats.addRows(rows, stats.test), DatasetStats::merge, 2);
+                DatasetStats::addTest, DatasetStats::merge, 2);
         return fromTraining.merge(fromTest);
     }
 
     private DatasetStats addShard(Shard shard) {
-        addRows(shard.train(), train);
-        return addRows(shard.validation(), validation);
-    }
-
-    private DatasetStats addRows(ImageBlock rows, long[] histogram) {
-        for (int r = 0; r < rows.rows(); r++) {
-            histogram[rows.label(r)]++;
-        }
-        nonzeros += rows.nonzeros();
-        pixels += (long) rows.rows() * rows.features();
+        train = addRows(shard.train(), train);
+        validation = addRows(shard.validation(), validation);
         return this;
     }
 
-    private DatasetStats merge(DatasetStats other) {
-        for (int c = 0; c < 256; c++) {
-            train[c] += other.train[c];
-            validation[c] += other.validation[c];
-            test[c] += other.test[c];
+    private DatasetStats addTest(ImageBlock rows) {
+        test = addRows(rows, test);
+        return this;
+    }
+
+    /** Counts the block's labels into {@code histogram}, grown as needed, and returns it. */
+    private long[] addRows(ImageBlock rows, long[] histogram) {
+        long[] counts = histogram;
+        for (int r = 0; r < rows.rows(); r++) {
+            int label = rows.label(r);
+            if (label >= counts.length) {
+                counts = Arrays.copyOf(counts, label + 1);
+            }
+            counts[label]++;
         }
+        nonzeros += rows.nonzeros();
+        pixels += (long) rows.rows() * rows.features();
+        return counts;
+    }
+
+    private DatasetStats merge(DatasetStats other) {
+        train = sum(train, other.train);
+        validation = sum(validation, other.validation);
+        test = sum(test, other.test);
         nonzeros += other.nonzeros;
         pixels += other.pixels;
         return this;
     }
 
+    private static long[] sum(long[] counts, long[] more) {
+        long[] total = counts.length >= more.length ? counts : Arrays.copyOf(counts, more.length);
+        for (int c = 0; c < more.length; c++) {
+            total[c] += more[c];
+        }
+        return total;
+    }
+
     /** Counts of labels 0..classes-1 among the training rows. */
     public long[] trainHistogram(int classes) {
-        return java.util.Arrays.copyOf(train, classes);
+        return Arrays.copyOf(train, classes);
     }
 
     public long[] validationHistogram(int classes) {
-        return java.util.Arrays.copyOf(validation, classes);
+        return Arrays.copyOf(validation, classes);
     }
 
     public long[] testHistogram(int classes) {
-        return java.util.Arrays.copyOf(test, classes);
+        return Arrays.copyOf(test, classes);
     }
 
     /** Nonzero pixels over all pixels, across train, validation and test. */

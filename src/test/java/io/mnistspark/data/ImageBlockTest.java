@@ -103,9 +103,25 @@ class ImageBlockTest {
     void builderRefusesBadImagesAndLabels() {
         ImageBlockBuilder builder = new ImageBlockBuilder(FEATURES);
         assertThrows(IllegalArgumentException.class, () -> builder.add(new byte[FEATURES - 1], 0));
-        assertThrows(IllegalArgumentException.class, () -> builder.add(new byte[FEATURES], 256));
+        assertThrows(IllegalArgumentException.class, () -> builder.add(new byte[FEATURES], ImageBlock.MAX_LABEL + 1));
         assertThrows(IllegalArgumentException.class, () -> builder.add(new byte[FEATURES], -1));
         assertThrows(IllegalArgumentException.class, () -> new ImageBlockBuilder(0));
+        assertEquals(0, builder.rows());
+    }
+
+    @Test
+    void labelsAboveAByteTakeTwoBytesARow() {
+        List<byte[]> images = images(40, 0.3, 5);
+        ImageBlockBuilder wide = new ImageBlockBuilder(FEATURES);
+        for (int r = 0; r < 40; r++) {
+            wide.add(images.get(r), r == 39 ? ImageBlock.MAX_LABEL : 250 + r);
+        }
+        ImageBlock block = wide.build();
+        ImageBlock narrow = build(images);
+        for (int r = 0; r < 40; r++) {
+            assertEquals(r == 39 ? ImageBlock.MAX_LABEL : 250 + r, block.label(r));
+        }
+        assertEquals(narrow.sizeInBytes() + 40, block.sizeInBytes());
     }
 
     private static ImageBlock build(List<byte[]> images) {
