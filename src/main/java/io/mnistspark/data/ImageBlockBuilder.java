@@ -92,19 +92,6 @@ public final class ImageBlockBuilder {
         keep(label);
     }
 
-    /** TEMPORARY until real blocks land: byte-valued rows only. */
-    public void addSparse(int[] indices, double[] values, int label) {
-        byte[] image = new byte[features];
-        for (int k = 0; k < indices.length; k++) {
-            long p = Math.round(values[k] * 255.0);
-            if (p / 255.0 != values[k]) {
-                throw new UnsupportedOperationException("real values not yet");
-            }
-            image[indices[k]] = (byte) p;
-        }
-        add(image, label);
-    }
-
     public int rows() {
         return rows;
     }

@@ -49,7 +49,7 @@ final class DataFrameShards {
             SparseVector vector = ((Vector) row.get(0)).toSparse();
             int label = (int) ((Number) row.get(1)).doubleValue();
             boolean isValidation = hasIndicator && row.getBoolean(2);
-            (isValidation ? validation : train).addSparse(vector.indices(), vector.values(), label);
+            (isValidation ? validation : train).add(vector.indices(), vector.values(), label);
         }
         return new Shard(index, train.build(), validation.build());
     }

@@ -1,5 +1,6 @@
 package io.mnistspark.ml;
 
+import io.mnistspark.data.ImageBlock;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -31,7 +32,7 @@ import org.apache.spark.sql.types.StructType;
  */
 record FitInput(int features, int classes, long trainRows, long validationRows) {
     /** Most classes a network is built for; labels beyond are almost surely not class indexes. */
-    static final int MAX_CLASSES = 65_536;
+    static final int MAX_CLASSES = ImageBlock.MAX_LABEL + 1;
 
     /** Checks {@code dataset}; {@code indicator} is null without a validation indicator column. */
     static FitInput check(Dataset<?> dataset, String featuresCol, String labelCol, String indicator,
