@@ -70,6 +70,7 @@ class MlpPipelineTest {
 
     @Test
     void anUnfittedPipelineSavesAndLoadsWithItsParams() throws Exception {
+        SparkTestSession.get();
         String path = tmp.resolve("pipeline").toString();
         pipeline().write().overwrite().save(path);
         Pipeline loaded = Pipeline.load(path);
