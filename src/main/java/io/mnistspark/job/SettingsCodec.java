@@ -34,7 +34,7 @@ final class SettingsCodec {
     static JobSettings decodeJob(JsonNode node) {
         List<TrainingSettings> runs = new ArrayList<>();
         for (JsonNode run : node.path("runs")) {
-            runs.add(SettingsJson.decode(run));
+            runs.add(SettingsJson.decode(run, text(run, "name")));
         }
         return new JobSettings(DataLocation.parse(text(node, "data")), number(node, "val_fraction"),
                 node.path("split_seed").asLong(), node.path("partitions").asInt(), text(node, "out"), false,

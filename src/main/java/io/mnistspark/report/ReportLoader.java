@@ -86,7 +86,7 @@ public final class ReportLoader {
     }
 
     private static RunReport run(JsonNode node, List<StepRecord> history) {
-        TrainingSettings s = SettingsJson.decode(node.path("settings"));
+        TrainingSettings s = SettingsJson.decode(node.path("settings"), node.path("name").asText());
         JsonNode matrix = node.path("confusion_matrix");
         long[][] confusion = null;
         if (matrix.isArray()) {

@@ -35,16 +35,16 @@ public final class SettingsJson {
     }
 
     /**
-     * The run settings {@link #encode} wrote, from its {@code params}; a summary written before those existed
-     * is read from its flat keys.
+     * The settings of run {@code runName} that {@link #encode} wrote, from its {@code params}; a summary
+     * written before those existed is read from its flat keys.
      *
      * @throws IllegalArgumentException for settings no run can have
      */
-    public static TrainingSettings decode(JsonNode node) {
+    public static TrainingSettings decode(JsonNode node, String runName) {
         JsonNode params = node.path("params");
         SettingValues values = params.isObject() ? SettingValues.fromParamJson(params)
                 : SettingValues.fromSummaryJson(node);
-        return values.toTrainingSettings(node.path("name").asText());
+        return values.toTrainingSettings(runName);
     }
 
     /** Each file read: name, location, bytes as stored, SHA-256 of the decoded content. */
