@@ -17,7 +17,8 @@ final class LabeledRowRules {
     static RowFault fault(Row row, Vector vector, String[] columns, String[] subjects, int classLimit,
             String classNote, int features, long position) {
         if (vector == null) {
-            return new RowFault(position, subjects[0] + " is null", "", describe(row, null, columns));
+            return new RowFault(position, subjects[0] + " is null", "every row needs its features",
+                    describe(row, null, columns));
         }
         if (features >= 0 && vector.size() != features) {
             return new RowFault(position, subjects[0] + ": vectors of different sizes, " + features + " and "
@@ -31,7 +32,8 @@ final class LabeledRowRules {
             }
         }
         if (row.isNullAt(1)) {
-            return new RowFault(position, subjects[1] + " is null", "", describe(row, vector, columns));
+            return new RowFault(position, subjects[1] + " is null", "every row needs its label",
+                    describe(row, vector, columns));
         }
         double label = ((Number) row.get(1)).doubleValue();
         if (!(label >= 0 && label < classLimit && label == Math.rint(label))) {
