@@ -6,6 +6,7 @@ import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 
 /**
@@ -14,7 +15,7 @@ import scala.Tuple2;
  * whose range {@code [i * n / p, (i + 1) * n / p)} holds its number ({@link RecordRangePartitioner}), and
  * each partition packs its rows in ascending order. So the blocks, and every sum over them, are the ones
  * the same images read from IDX files give, bit for bit. The features move through Spark's shuffle,
- * never through the driver.
+ * never through the driver; the file is parsed once here ({@link #inRanges}).
  */
 final class TableLayout {
     private TableLayout() {
@@ -71,11 +72,20 @@ final class TableLayout {
         }, true);
     }
 
-    /** Every row numbered in file order and moved to the partition of its number, ascending there. */
+    /**
+     * Every row numbered in file order and moved to the partition of its number, ascending there. The rows
+     * are parsed once: {@code zipWithIndex}'s counting job caches them as it goes, the shuffle's map side
+     * runs from that cache at once, and the cache is dropped; later jobs read the shuffle's output. (Were it
+     * lost, Spark would recompute it from the file through the same partitions, so the numbers stay.)
+     */
     private static JavaPairRDD<Long, LabeledRow> inRanges(TableRows rows, int records, int partitions) {
-        return rows.rows().map(LabeledRow::of).zipWithIndex()
+        JavaRDD<LabeledRow> parsed = rows.rows().map(LabeledRow::of).persist(StorageLevel.MEMORY_AND_DISK());
+        JavaPairRDD<Long, LabeledRow> moved = parsed.zipWithIndex()
                 .mapToPair(numbered -> new Tuple2<>(numbered._2(), numbered._1()))
                 .repartitionAndSortWithinPartitions(new RecordRangePartitioner(records, partitions));
+        moved.count();
+        parsed.unpersist(false);
+        return moved;
     }
 
     /** Refuses a row other than the one due next in the partition's range: the data changed after inspect. */
