@@ -84,7 +84,10 @@ public sealed interface DataLocation extends java.io.Serializable
     /** Human text for logs and run records, e.g. {@code "embedded MNIST (jar resources)"} or the URI. */
     String describe();
 
-    /** The {@code --data} text that names this location: {@code parse(spec())} equals a record format. */
+    /**
+     * The {@code --data} text of this location. For the record formats {@code parse(spec())} is this location
+     * again; a table format also has options beyond it ({@link #dataSpec()}).
+     */
     String spec();
 
     /** Every option that names this location again: {@code of(dataSpec())} equals this location. */
