@@ -42,10 +42,10 @@ public final class Bench {
             BenchSettings settings) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         progress.phase("loading " + location.describe());
-        DatasetInfo info = DatasetReader.inspect(location, sc.hadoopConfiguration());
+        DatasetInfo info = DatasetReader.inspect(spark, location);
         TrainValidationSplit split = TrainValidationSplit.of(info.count(Part.TRAIN), valFraction, splitSeed);
         int partitions = partitionsWanted > 0 ? partitionsWanted : sc.defaultParallelism();
-        ShardedDataset dataset = ShardedDataset.load(sc, info, split, partitions);
+        ShardedDataset dataset = ShardedDataset.load(spark, info, split, partitions);
         try {
             NetworkShape shape = new NetworkShape(info.shape().pixels(), HIDDEN, info.classes());
             long allRows = (long) info.count(Part.TRAIN) + info.count(Part.TEST);

@@ -40,11 +40,11 @@ public final class DataCommand implements Callable<Integer> {
         SparkSession spark = SparkSessions.start(common.verbose);
         try {
             JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-            DatasetInfo info = DatasetReader.inspect(dataOptions.location(), sc.hadoopConfiguration());
+            DatasetInfo info = DatasetReader.inspect(spark, dataOptions.location());
             TrainValidationSplit split = TrainValidationSplit.of(info.count(Part.TRAIN), dataOptions.valFraction,
                     dataOptions.splitSeed);
             int partitions = dataOptions.partitions > 0 ? dataOptions.partitions : sc.defaultParallelism();
-            ShardedDataset dataset = ShardedDataset.load(sc, info, split, partitions);
+            ShardedDataset dataset = ShardedDataset.load(spark, info, split, partitions);
             DatasetStats stats = DatasetStats.of(dataset);
             spec.commandLine().getOut().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(describe(info, split, partitions, stats)));

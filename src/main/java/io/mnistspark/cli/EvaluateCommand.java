@@ -1,5 +1,6 @@
 package io.mnistspark.cli;
 
+import io.mnistspark.data.DataLocation;
 import io.mnistspark.data.DatasetInfo;
 import io.mnistspark.ml.MlpClassificationModel;
 import io.mnistspark.data.DatasetReader;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "evaluate", sortOptions = false, usageHelpAutoWidth = true,
         description = {"Load a saved model (the model/ directory of a run, or an MlpClassificationModel saved by Spark "
-                + "ML) and print its test accuracy and confusion matrix on the test set of --data.", ""})
+                + "ML) and print its test accuracy and confusion matrix on the test set of --data (for LIBSVM, CSV or "
+                + "Parquet data, on --test-data).", ""})
 public final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common = new CommonOptions();
@@ -42,6 +44,11 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         dataOptions.validate();
+        DataLocation location = dataOptions.location();
+        if (!location.hasTestPart()) {
+            throw new SettingsException("evaluate needs test rows: " + location.describe() + " is training data "
+                    + "only; give --test-data");
+        }
         boolean sparkMl = isSparkMlModel(model, new Configuration());
         SavedModel saved = sparkMl ? null : load(model, new Configuration());
         SparkSession spark = SparkSessions.start(common.verbose);
@@ -51,14 +58,14 @@ public final class EvaluateCommand implements Callable<Integer> {
                 saved = new SavedModel(loaded.shape(), loaded.weights());
             }
             JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-            DatasetInfo info = DatasetReader.inspect(dataOptions.location(), sc.hadoopConfiguration());
+            DatasetInfo info = DatasetReader.inspect(spark, location);
             if (info.shape().pixels() != saved.shape().inputs()) {
                 throw new SettingsException("the model takes " + saved.shape().inputs() + " inputs but "
                         + info.location().describe() + " has images of " + info.shape().rows() + "x"
                         + info.shape().cols() + " = " + info.shape().pixels() + " pixels");
             }
             int partitions = dataOptions.partitions > 0 ? dataOptions.partitions : sc.defaultParallelism();
-            ConfusionMatrix confusion = TestEvaluation.run(sc, ShardedDataset.loadTest(sc, info, partitions),
+            ConfusionMatrix confusion = TestEvaluation.run(sc, ShardedDataset.loadTest(spark, info, partitions),
                     saved.shape(), saved.params());
             PrintWriter out = spec.commandLine().getOut();
             out.println("Model: " + model + " (network " + saved.shape() + ")");

@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param location    where the dataset was read from
  * @param shape       image shape, from the image headers (identical for both parts)
  * @param classes     {@code 1 +} the largest training label; every test label is below it
- * @param files       the four files read: train images, train labels, test images, test labels
+ * @param files       the files read: for the record formats train images, train labels, test images, test
+ *                    labels; for a table format its training file(s), then its test file(s); at least one
  * @param trainLabels label of each training record, in file order; at least one record
  * @param testLabels  label of each test record, in file order; may be empty
  */
@@ -29,9 +30,8 @@ public record DatasetInfo(DataLocation location, ImageShape shape, int classes, 
         files = List.copyOf(files);
         trainLabels = trainLabels.clone();
         testLabels = testLabels.clone();
-        if (files.size() != 4) {
-            throw new IllegalArgumentException("expected 4 data files (train images, train labels, test images, "
-                    + "test labels), got " + files.size());
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("a dataset is read from at least one file, got none");
         }
         if (trainLabels.length == 0) {
             throw new IllegalArgumentException("a dataset needs at least one training record, got 0");

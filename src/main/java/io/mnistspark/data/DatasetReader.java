@@ -3,14 +3,16 @@ package io.mnistspark.data;
 import java.util.List;
 import java.util.Objects;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
 
 /**
- * The entry point of the data layer: the driver calls {@link #inspect} once, then each Spark partition
- * calls {@link #open} for its own record range, so pixels are only ever held by the executors.
+ * The entry point of the data layer: the driver calls {@link #inspect} once, then the partitions are filled
+ * ({@link ShardedDataset}); for the record formats each Spark partition calls {@link #open} for its own
+ * record range, so pixels are only ever held by the executors.
  *
  * <p>All file access goes through Hadoop's {@code FileSystem} ({@code file:}, {@code hdfs:}, {@code s3a:}
- * and plain paths); the {@link EmbeddedMnist} is read from the class path. Every problem with the data
- * surfaces as a one-line {@link DataException}.
+ * and plain paths); the {@link EmbeddedMnist} is read from the class path; the table formats through
+ * Spark's data sources. Every problem with the data surfaces as a one-line {@link DataException}.
  */
 public final class DatasetReader {
 
@@ -25,10 +27,22 @@ public final class DatasetReader {
      * of every file's decoded content. For the {@link EmbeddedMnist}, also compares those with the published
      * MNIST hashes and refuses a mismatch.
      *
+     * <p>A table format ({@link TableFormat}) is read through Spark's reader, every row checked on the
+     * executors: the columns its format needs, rows of one length, numbers where numbers belong, finite
+     * features, labels that are whole class indexes; its files' SHA-256 is of their stored bytes.
+     */
+    public static DatasetInfo inspect(SparkSession spark, DataLocation location) {
+        return Objects.requireNonNull(location, "location").inspect(spark);
+    }
+
+    /**
+     * {@link #inspect(SparkSession, DataLocation)} of a record format, which needs no Spark.
+     *
      * @param conf Hadoop configuration for file-system access (not used for the embedded dataset)
+     * @throws IllegalArgumentException for a table format, which only Spark reads
      */
     public static DatasetInfo inspect(DataLocation location, Configuration conf) {
-        return Objects.requireNonNull(location, "location").inspect(conf);
+        return records(location).inspect(conf);
     }
 
     /**
@@ -40,8 +54,9 @@ public final class DatasetReader {
      * @param first first record, {@code 0 <= first <= end}
      * @param end   one past the last record, at most the part's record count
      * @param conf  Hadoop configuration for file-system access (not used for the embedded dataset)
-     * @throws IllegalArgumentException when {@code first} or {@code end} is negative or {@code first > end}
      * @throws DataException            when the data cannot be read or {@code end} exceeds the record count
+     * @throws IllegalArgumentException when {@code first} or {@code end} is negative or {@code first > end},
+     *                                  or for a table format, whose rows only Spark reads
      */
     public static RecordCursor open(DataLocation location, Part part, int first, int end, Configuration conf) {
         Objects.requireNonNull(location, "location");
@@ -50,7 +65,15 @@ public final class DatasetReader {
             throw new IllegalArgumentException("record range must satisfy 0 <= first <= end, got [" + first + ", "
                     + end + ")");
         }
-        return location.open(part, first, end, conf);
+        return records(location).open(part, first, end, conf);
+    }
+
+    private static RecordSource records(DataLocation location) {
+        if (Objects.requireNonNull(location, "location") instanceof RecordSource source) {
+            return source;
+        }
+        throw new IllegalArgumentException(location.describe() + " is read through Spark's reader; use "
+                + "inspect(location, spark) and ShardedDataset");
     }
 
     /** Checks the parts against each other and derives the class count. */

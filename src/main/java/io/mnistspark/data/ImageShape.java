@@ -25,6 +25,16 @@ public record ImageShape(int rows, int cols) implements java.io.Serializable {
         }
     }
 
+    /**
+     * The shape of rows of {@code features} values that carry none of their own (a table format's):
+     * {@code s x s} when {@code features} is a square {@code s * s}, as MNIST's 784 = 28 x 28, else
+     * {@code 1 x features}.
+     */
+    static ImageShape ofFeatures(int features) {
+        int side = (int) Math.round(Math.sqrt(features));
+        return side * side == features ? new ImageShape(side, side) : new ImageShape(1, features);
+    }
+
     /** Pixels per image, {@code rows * cols}: the length of one record's pixel buffer. */
     public int pixels() {
         return rows * cols;

@@ -2,6 +2,8 @@ package io.mnistspark.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mnistspark.data.DataLocation;
+import io.mnistspark.data.DataSpec;
+import io.mnistspark.data.TableFormat;
 import io.mnistspark.report.SettingsJson;
 import io.mnistspark.train.JobSettings;
 import io.mnistspark.train.TrainingSettings;
@@ -17,7 +19,17 @@ final class SettingsCodec {
 
     static Map<String, Object> encode(JobSettings job) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("data", job.data().spec());
+        DataSpec data = job.data().dataSpec();
+        out.put("data", data.data());
+        if (data.format() != null) {
+            out.put("data_format", data.format().sparkName());
+        }
+        if (data.testData() != null) {
+            out.put("test_data", data.testData());
+        }
+        if (data.numFeatures() != 0) {
+            out.put("num_features", data.numFeatures());
+        }
         out.put("val_fraction", job.valFraction());
         out.put("split_seed", job.splitSeed());
         out.put("partitions", job.partitions());
@@ -36,7 +48,11 @@ final class SettingsCodec {
         for (JsonNode run : node.path("runs")) {
             runs.add(SettingsJson.decode(run, text(run, "name")));
         }
-        return new JobSettings(DataLocation.parse(text(node, "data")), number(node, "val_fraction"),
+        JsonNode format = node.path("data_format");
+        DataSpec data = new DataSpec(text(node, "data"), format.isTextual() ? TableFormat.named(format.asText()) : null,
+                node.path("test_data").isTextual() ? node.path("test_data").asText() : null,
+                node.path("num_features").asInt(0));
+        return new JobSettings(DataLocation.of(data), number(node, "val_fraction"),
                 node.path("split_seed").asLong(), node.path("partitions").asInt(), text(node, "out"), false,
                 node.path("checkpoint_every").asInt(), runs);
     }

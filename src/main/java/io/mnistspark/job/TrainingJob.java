@@ -70,12 +70,12 @@ public final class TrainingJob {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         String startedAt = Instant.now().toString();
         long t0 = System.nanoTime();
-        DatasetInfo info = DatasetReader.inspect(requested.data(), sc.hadoopConfiguration());
+        DatasetInfo info = DatasetReader.inspect(spark, requested.data());
         TrainValidationSplit split = TrainValidationSplit.of(info.count(Part.TRAIN), requested.valFraction(),
                 requested.splitSeed());
         int partitions = requested.partitions() > 0 ? requested.partitions() : sc.defaultParallelism();
         JobSettings job = requested.withPartitions(partitions);
-        ShardedDataset dataset = ShardedDataset.load(sc, info, split, partitions);
+        ShardedDataset dataset = ShardedDataset.load(spark, info, split, partitions);
         out.printf("Data: %s, %d train / %d validation / %d test images of %dx%d, %d classes; "
                 + "%d partitions, loaded in %.1f s%n", info.location().describe(), split.trainCount(),
                 split.validationCount(), info.count(Part.TEST), info.shape().rows(), info.shape().cols(),
@@ -93,7 +93,7 @@ public final class TrainingJob {
                 String prefix = job.runs().size() > 1
                         ? "[run " + (i + 1) + "/" + job.runs().size() + " " + settings.runName() + "] " : "";
                 Checkpointer checkpointer = PeriodicCheckpointer.forRun(job, checkpoints, outcomes, i, shape);
-                outcomes.add(trainOne(sc, dataset, shape, settings, state, checkpointer, prefix));
+                outcomes.add(trainOne(sc, dataset, info.count(Part.TEST), shape, settings, state, checkpointer, prefix));
             }
             // the loop always trains the job's last run (a checkpoint is of an unfinished one): shape is its network
             RunOutcome last = outcomes.get(outcomes.size() - 1);
@@ -114,7 +114,8 @@ public final class TrainingJob {
         return spark.sparkContext().hadoopConfiguration();
     }
 
-    private RunOutcome trainOne(JavaSparkContext sc, ShardedDataset dataset, NetworkShape shape,
+    /** Trains one run and tests it on the {@code testRecords} test rows, unless it diverged or there are none. */
+    private RunOutcome trainOne(JavaSparkContext sc, ShardedDataset dataset, int testRecords, NetworkShape shape,
             TrainingSettings settings, RunState state, Checkpointer checkpointer, String prefix) {
         out.printf("%sTraining %s: network %s, %s init, %s lr %s (%s), %s%s; kernel %s%n", prefix, settings.runName(),
                 shape, settings.init().name(), settings.optimizer().label(), settings.learningRate(),
@@ -132,6 +133,11 @@ public final class TrainingJob {
         if (result.diverged()) {
             out.printf("%sRun %s diverged at step %d: no test evaluation; its history is kept%n", prefix,
                     settings.runName(), result.divergedAt());
+            return new RunOutcome(settings, result, null, wall);
+        }
+        if (testRecords == 0) {
+            out.printf("%sRun %s not tested: the data has no test rows (give --test-data with LIBSVM, CSV or "
+                    + "Parquet data)%n", prefix, settings.runName());
             return new RunOutcome(settings, result, null, wall);
         }
         ConfusionMatrix confusion = TestEvaluation.run(sc, dataset.test(), shape, result.params());

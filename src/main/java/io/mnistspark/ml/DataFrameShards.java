@@ -1,11 +1,10 @@
 package io.mnistspark.ml;
 
-import io.mnistspark.data.ImageBlockBuilder;
 import io.mnistspark.data.Shard;
+import io.mnistspark.data.ShardBuilder;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.ml.linalg.SparseVector;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -14,7 +13,8 @@ import org.apache.spark.storage.StorageLevel;
 /**
  * A DataFrame's rows as the persisted shards the engine trains on: each input partition packs its own rows,
  * in their order, into one {@link Shard} (training rows and validation rows apart), so the driver never
- * holds a feature. Byte-valued images ({@code k / 255}) keep the compact byte form, other values are kept
+ * holds a feature. The packing is the data layer's ({@link ShardBuilder}), the same as the command line's
+ * table formats use: byte-valued images ({@code k / 255}) keep the compact byte form, other values are kept
  * as doubles (the block builder decides per block).
  */
 final class DataFrameShards {
@@ -42,15 +42,12 @@ final class DataFrameShards {
     }
 
     private static Shard shard(int index, Iterator<Row> rows, int features, boolean hasIndicator) {
-        ImageBlockBuilder train = new ImageBlockBuilder(features);
-        ImageBlockBuilder validation = new ImageBlockBuilder(features);
+        ShardBuilder shard = new ShardBuilder(features);
         while (rows.hasNext()) {
             Row row = rows.next();
-            SparseVector vector = ((Vector) row.get(0)).toSparse();
             int label = (int) ((Number) row.get(1)).doubleValue();
-            boolean isValidation = hasIndicator && row.getBoolean(2);
-            (isValidation ? validation : train).add(vector.indices(), vector.values(), label);
+            shard.add((Vector) row.get(0), label, hasIndicator && row.getBoolean(2));
         }
-        return new Shard(index, train.build(), validation.build());
+        return shard.build(index);
     }
 }

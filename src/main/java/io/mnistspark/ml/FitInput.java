@@ -1,7 +1,7 @@
 package io.mnistspark.ml;
 
 import io.mnistspark.data.ImageBlock;
-import java.io.Serializable;
+import io.mnistspark.data.LabeledRowScan;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -10,7 +10,6 @@ import org.apache.spark.ml.attribute.Attribute;
 import org.apache.spark.ml.attribute.BinaryAttribute;
 import org.apache.spark.ml.attribute.NominalAttribute;
 import org.apache.spark.ml.linalg.SQLDataTypes;
-import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.BooleanType;
@@ -54,11 +53,14 @@ record FitInput(int features, int classes, long trainRows, long validationRows) 
         int declaredClasses = declaredClasses(label);
         String[] columns = indicator == null ? new String[] {featuresCol, labelCol}
                 : new String[] {featuresCol, labelCol, indicator};
+        LabeledRowScan rules = new LabeledRowScan(columns, subjects(columns),
+                declaredClasses > 0 ? declaredClasses : MAX_CLASSES,
+                declaredClasses > 0 ? " (its attribute declares " + declaredClasses + " classes)" : "", -1, false);
         JavaRDD<Row> rows = dataset.selectExpr(quoted(columns)).javaRDD();
-        ColumnScan scan = rows.mapPartitions((Iterator<Row> it) -> List.of(ColumnScan.of(it, columns, declaredClasses))
-                .iterator()).reduce(ColumnScan::merge);
-        if (scan.problem() != null) {
-            throw new IllegalArgumentException(scan.problem());
+        LabeledRowScan scan = rules.combine(rows.mapPartitions((Iterator<Row> it) -> List.of(rules.of(it)).iterator())
+                .collect());
+        if (scan.fault() != null) {
+            throw new IllegalArgumentException(scan.fault().message("the row " + scan.fault().row()));
         }
         if (scan.trainRows() == 0) {
             throw new IllegalArgumentException("the input has no training rows" + (indicator == null ? ""
@@ -118,93 +120,13 @@ record FitInput(int features, int classes, long trainRows, long validationRows) 
         return Arrays.stream(columns).map(c -> "`" + c.replace("`", "``") + "`").toArray(String[]::new);
     }
 
-    /** What one partition's rows hold, and the first fault among them; merged across partitions. */
-    record ColumnScan(String featuresCol, int features, String firstRow, double maxLabel, long trainRows,
-            long validationRows, String problem) implements Serializable {
-
-        static ColumnScan of(Iterator<Row> rows, String[] columns, int declaredClasses) {
-            int size = -1;
-            String firstRow = null;
-            double maxLabel = 0;
-            long train = 0;
-            long validation = 0;
-            while (rows.hasNext()) {
-                Row row = rows.next();
-                Vector features = row.isNullAt(0) ? null : (Vector) row.get(0);
-                String problem = problem(row, features, columns, declaredClasses);
-                if (problem == null && size >= 0 && features.size() != size) {
-                    problem = "featuresCol '" + columns[0] + "': vectors of different sizes, " + size + " and "
-                            + features.size() + " (in the row " + describe(row, features, columns) + "); every row "
-                            + "needs the same number of features";
-                }
-                if (problem != null) {
-                    return new ColumnScan(columns[0], size, firstRow, maxLabel, train, validation, problem);
-                }
-                if (size < 0) {
-                    firstRow = describe(row, features, columns);
-                }
-                size = features.size();
-                maxLabel = Math.max(maxLabel, ((Number) row.get(1)).doubleValue());
-                if (columns.length == 3 && row.getBoolean(2)) {
-                    validation++;
-                } else {
-                    train++;
-                }
-            }
-            return new ColumnScan(columns[0], size, firstRow, maxLabel, train, validation, null);
+    /** How messages name the columns: by the params that name them. */
+    private static String[] subjects(String[] columns) {
+        String[] params = {"featuresCol", "labelCol", "validationIndicatorCol"};
+        String[] subjects = new String[columns.length];
+        for (int c = 0; c < columns.length; c++) {
+            subjects[c] = params[c] + " '" + columns[c] + "'";
         }
-
-        private static String problem(Row row, Vector features, String[] columns, int declaredClasses) {
-            if (features == null) {
-                return "featuresCol '" + columns[0] + "' is null in the row " + describe(row, null, columns);
-            }
-            double[] values = features.toSparse().values();
-            for (int k = 0; k < values.length; k++) {
-                if (!Double.isFinite(values[k])) {
-                    return "featuresCol '" + columns[0] + "' holds " + values[k] + " in the row "
-                            + describe(row, features, columns) + "; features must be finite numbers";
-                }
-            }
-            if (row.isNullAt(1)) {
-                return "labelCol '" + columns[1] + "' is null in the row " + describe(row, features, columns);
-            }
-            double label = ((Number) row.get(1)).doubleValue();
-            int limit = declaredClasses > 0 ? declaredClasses : MAX_CLASSES;
-            if (!(label >= 0 && label < limit && label == Math.rint(label))) {
-                return "labelCol '" + columns[1] + "' holds " + label + " in the row " + describe(row, features, columns)
-                        + "; labels must be whole class indexes 0.." + (limit - 1)
-                        + (declaredClasses > 0 ? " (its attribute declares " + declaredClasses + " classes)" : "");
-            }
-            if (columns.length == 3 && row.isNullAt(2)) {
-                return "validationIndicatorCol '" + columns[2] + "' is null in the row "
-                        + describe(row, features, columns) + "; it must be true or false";
-            }
-            return null;
-        }
-
-        /** The row's values for a message, the features cut short. */
-        private static String describe(Row row, Vector features, String[] columns) {
-            StringBuilder out = new StringBuilder("(");
-            for (int c = 0; c < columns.length; c++) {
-                Object value = c == 0 ? features : row.get(c);
-                String text = String.valueOf(value);
-                out.append(c > 0 ? ", " : "").append(columns[c]).append('=')
-                        .append(text.length() > 80 ? text.substring(0, 77) + "..." : text);
-            }
-            return out.append(')').toString();
-        }
-
-        ColumnScan merge(ColumnScan other) {
-            String firstProblem = problem != null ? problem : other.problem;
-            if (firstProblem == null && features >= 0 && other.features >= 0 && features != other.features) {
-                firstProblem = "featuresCol '" + featuresCol + "': vectors of different sizes, " + features
-                        + " (in the row " + firstRow + ") and " + other.features + " (in the row " + other.firstRow
-                        + "); every row needs the same number of features";
-            }
-            boolean mine = features >= 0;
-            return new ColumnScan(featuresCol, mine ? features : other.features, mine ? firstRow : other.firstRow,
-                    Math.max(maxLabel, other.maxLabel), trainRows + other.trainRows,
-                    validationRows + other.validationRows, firstProblem);
-        }
+        return subjects;
     }
 }

@@ -86,7 +86,9 @@ final class ReportSections {
     static void testSet(StringBuilder md, RunReport last) {
         md.append("## (k) Test accuracy\n\n");
         if (last.testAccuracy() == null) {
-            md.append("The last run, ").append(last.name()).append(", was not tested: it diverged.\n\n");
+            md.append("The last run, ").append(last.name()).append(", was not tested: ").append(last.diverged()
+                    ? "it diverged" : "the data has no test rows (`--test-data` names them for LIBSVM, CSV or Parquet "
+                    + "data)").append(".\n\n");
             return;
         }
         long total = 0;

@@ -19,7 +19,7 @@ import java.util.List;
  * @param initDetail what distinguishes one start from another of the same kind ({@code 0.01}, {@code sd 0.1, seed 0})
  * @param earlyStopping the run had a stopping rule (it may still have run to {@code maxSteps})
  * @param bestStep the step with the best validation loss, 0 if none
- * @param testAccuracy null when the run was not tested (it diverged)
+ * @param testAccuracy null when the run was not tested (it diverged, or the data had no test rows)
  * @param confusion rows are true classes; null when not tested
  * @param history one row per update, steps 1, 2, ...
  */
