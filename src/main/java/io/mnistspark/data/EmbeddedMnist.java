@@ -2,9 +2,6 @@ package io.mnistspark.data;
 
 import org.apache.hadoop.conf.Configuration;
 import java.util.Map;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.SparkSession;
 
 /**
  * The real MNIST (LeCun, Cortes, Burges; CC BY-SA 3.0) packed into the application jar under
@@ -14,7 +11,7 @@ import org.apache.spark.sql.SparkSession;
  * from {@code target/classes}, from the shaded jar on the driver, and from the copy of that jar that
  * spark-submit ships to every executor.
  */
-public record EmbeddedMnist() implements DataLocation, RecordSource {
+public record EmbeddedMnist() implements RecordSource {
 
     /** Folder of the resources inside the jar. */
     static final String RESOURCE_DIR = "/mnist/";
@@ -38,28 +35,6 @@ public record EmbeddedMnist() implements DataLocation, RecordSource {
     @Override
     public String spec() {
         return "embedded";
-    }
-
-    @Override
-    public boolean hasTestPart() {
-        return true;
-    }
-
-    @Override
-    public DatasetInfo inspect(SparkSession spark) {
-        return inspect(spark.sparkContext().hadoopConfiguration());
-    }
-
-    @Override
-    public JavaRDD<Shard> trainingShards(SparkSession spark, DatasetInfo info, TrainValidationSplit split,
-            int partitions) {
-        return RecordRanges.training(JavaSparkContext.fromSparkContext(spark.sparkContext()), this, info, split,
-                partitions);
-    }
-
-    @Override
-    public JavaRDD<ImageBlock> testRows(SparkSession spark, DatasetInfo info, int partitions) {
-        return RecordRanges.test(JavaSparkContext.fromSparkContext(spark.sparkContext()), this, info, partitions);
     }
 
     /** Also refuses a jar whose files differ from the published MNIST (see {@link #DECODED_SHA256}). */

@@ -3,9 +3,6 @@ package io.mnistspark.data;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.SparkSession;
 
 /**
  * A directory holding the four MNIST-format IDX files {@code train-images-idx3-ubyte},
@@ -20,7 +17,7 @@ import org.apache.spark.sql.SparkSession;
  * @param uri a Hadoop path or URI ({@code /data/mnist}, {@code file:///...}, {@code hdfs://...},
  *            {@code s3a://...}); not blank
  */
-public record IdxDirectory(String uri) implements DataLocation, RecordSource {
+public record IdxDirectory(String uri) implements RecordSource {
 
     public IdxDirectory {
         if (uri == null || uri.isBlank()) {
@@ -36,28 +33,6 @@ public record IdxDirectory(String uri) implements DataLocation, RecordSource {
     @Override
     public String spec() {
         return uri;
-    }
-
-    @Override
-    public boolean hasTestPart() {
-        return true;
-    }
-
-    @Override
-    public DatasetInfo inspect(SparkSession spark) {
-        return inspect(spark.sparkContext().hadoopConfiguration());
-    }
-
-    @Override
-    public JavaRDD<Shard> trainingShards(SparkSession spark, DatasetInfo info, TrainValidationSplit split,
-            int partitions) {
-        return RecordRanges.training(JavaSparkContext.fromSparkContext(spark.sparkContext()), this, info, split,
-                partitions);
-    }
-
-    @Override
-    public JavaRDD<ImageBlock> testRows(SparkSession spark, DatasetInfo info, int partitions) {
-        return RecordRanges.test(JavaSparkContext.fromSparkContext(spark.sparkContext()), this, info, partitions);
     }
 
     @Override

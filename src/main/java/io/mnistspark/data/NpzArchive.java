@@ -2,9 +2,6 @@ package io.mnistspark.data;
 
 import java.util.Objects;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.SparkSession;
 
 /**
  * A Keras-style {@code mnist.npz}: a zip of the {@code .npy} arrays {@code x_train} (uint8, n x rows x cols),
@@ -16,7 +13,7 @@ import org.apache.spark.sql.SparkSession;
  *
  * @param uri a Hadoop path or URI of the {@code .npz} file; not blank
  */
-public record NpzArchive(String uri) implements DataLocation, RecordSource {
+public record NpzArchive(String uri) implements RecordSource {
 
     public NpzArchive {
         if (uri == null || uri.isBlank()) {
@@ -32,28 +29,6 @@ public record NpzArchive(String uri) implements DataLocation, RecordSource {
     @Override
     public String spec() {
         return uri;
-    }
-
-    @Override
-    public boolean hasTestPart() {
-        return true;
-    }
-
-    @Override
-    public DatasetInfo inspect(SparkSession spark) {
-        return inspect(spark.sparkContext().hadoopConfiguration());
-    }
-
-    @Override
-    public JavaRDD<Shard> trainingShards(SparkSession spark, DatasetInfo info, TrainValidationSplit split,
-            int partitions) {
-        return RecordRanges.training(JavaSparkContext.fromSparkContext(spark.sparkContext()), this, info, split,
-                partitions);
-    }
-
-    @Override
-    public JavaRDD<ImageBlock> testRows(SparkSession spark, DatasetInfo info, int partitions) {
-        return RecordRanges.test(JavaSparkContext.fromSparkContext(spark.sparkContext()), this, info, partitions);
     }
 
     @Override
