@@ -21,7 +21,7 @@ import org.apache.spark.sql.SparkSession;
  * and numbers only, so they serialize cheaply and identically everywhere.
  */
 public sealed interface DataLocation extends java.io.Serializable
-        permits RecordSource, LibsvmFile, CsvFile, ParquetFile {
+        permits RecordSource, TableSource {
 
     /** {@link #of(DataSpec)} of {@code --data} alone. */
     static DataLocation parse(String spec) {

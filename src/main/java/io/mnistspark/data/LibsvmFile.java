@@ -1,8 +1,5 @@
 package io.mnistspark.data;
 
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.sql.SparkSession;
-
 /**
  * A LIBSVM file ("label index:value ..." lines, 1-based ascending indices), or a directory Spark wrote such
  * files to; read through Spark's LIBSVM source ({@link LibsvmReader}), values used as stored. LIBSVM does
@@ -14,7 +11,7 @@ import org.apache.spark.sql.SparkSession;
  * @param testUri     the test file (or directory), or null for none
  * @param numFeatures the rows' length, or 0 to infer it
  */
-public record LibsvmFile(String uri, String testUri, int numFeatures) implements DataLocation {
+public record LibsvmFile(String uri, String testUri, int numFeatures) implements TableSource {
 
     public LibsvmFile {
         uri = TableLocations.required(uri, "LIBSVM");
@@ -32,33 +29,12 @@ public record LibsvmFile(String uri, String testUri, int numFeatures) implements
     }
 
     @Override
-    public String spec() {
-        return uri;
-    }
-
-    @Override
     public DataSpec dataSpec() {
         return new DataSpec(uri, TableFormat.LIBSVM, testUri, numFeatures);
     }
 
     @Override
-    public boolean hasTestPart() {
-        return testUri != null;
-    }
-
-    @Override
-    public DatasetInfo inspect(SparkSession spark) {
-        return TableDataset.inspect(this, new LibsvmReader(numFeatures), uri, testUri, spark);
-    }
-
-    @Override
-    public JavaRDD<Shard> trainingShards(SparkSession spark, DatasetInfo info, TrainValidationSplit split,
-            int partitions) {
-        return TableDataset.trainingShards(new LibsvmReader(numFeatures), uri, spark, info, split, partitions);
-    }
-
-    @Override
-    public JavaRDD<ImageBlock> testRows(SparkSession spark, DatasetInfo info, int partitions) {
-        return TableDataset.testRows(new LibsvmReader(numFeatures), testUri, spark, info, partitions);
+    public TableReader reader() {
+        return new LibsvmReader(numFeatures);
     }
 }
