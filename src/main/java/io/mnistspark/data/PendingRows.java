@@ -43,7 +43,7 @@ final class PendingRows {
         for (int k = 0; k < pixels.length; k++) {
             if (pixels[k] != 0) {
                 columns[n] = k;
-                values[n++] = ByteValues.scale(pixels[k] & 0xff);
+                values[n++] = PixelScale.scale(pixels[k] & 0xff);
             }
         }
         commit(n);
