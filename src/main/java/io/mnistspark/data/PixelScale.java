@@ -30,7 +30,8 @@ final class PixelScale {
         if (!(value >= 0.0 && value <= 1.0)) {
             return -1;
         }
-        int k = (int) Math.rint(value * 255.0);
+        // the nearest k: k / 255.0 is within an ulp of k / 255, and the table's values are 1/255 apart
+        int k = (int) (value * 255.0 + 0.5);
         return SCALE[k] == value ? k : -1;
     }
 }
