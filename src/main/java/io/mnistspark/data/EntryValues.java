@@ -1,31 +1,36 @@
 package io.mnistspark.data;
 
-import java.io.Serializable;
-
 /**
- * The two values of every entry of an {@link ImageBlock}'s column pairs, in one of two forms chosen per
- * block by {@link ImageBlockBuilder}: raw pixel bytes read through the {@code p / 255.0} table
- * ({@link ByteValues}: 2 bytes an entry, what every byte image dataset keeps), or doubles
- * ({@link RealValues}: 16 bytes an entry, for standardized or otherwise real-valued features).
+ * A block's entry values as {@link EntryValuesBuilder} hands them to {@link ImageBlock}, in exactly one of
+ * two forms, the other pair of arrays null: raw pixel bytes read as {@code p / 255.0} (2 bytes an entry,
+ * what byte image datasets keep), or doubles as given (16 bytes an entry, for standardized or other real
+ * features). The block keeps the arrays themselves, not this object: see {@link ImageBlock#scaledA}.
  *
- * <p>Why a value type with two forms, not two block classes or a flag: the block's layout (chunks, column
- * pairs, entry rows) is the same for both and stays in one final class, and the kernel reads values through
- * one method, {@link ImageBlock#scaledA(int)}, whose single call here the JIT inlines for whichever forms
- * this JVM has met (a type check on the values object, hoisted out of the kernel's loops; see README,
- * "Real-valued features"). Data only: the arithmetic lives in {@code model.BlockKernel}.
+ * @param rawA  the raw pixel of each entry's first column (0 where only the second is nonzero), or null
+ * @param rawB  the raw pixel of each entry's second column, or null
+ * @param realA the value of each entry's first column (0.0 where only the second is nonzero), or null
+ * @param realB the value of each entry's second column, or null
  */
-abstract sealed class EntryValues implements Serializable permits ByteValues, RealValues {
-    private static final long serialVersionUID = 1L;
+record EntryValues(byte[] rawA, byte[] rawB, double[] realA, double[] realB) {
+    EntryValues {
+        boolean bytes = rawA != null && rawB != null && realA == null && realB == null
+                && rawA.length == rawB.length;
+        boolean reals = rawA == null && rawB == null && realA != null && realB != null
+                && realA.length == realB.length;
+        if (!bytes && !reals) {
+            throw new IllegalArgumentException("entry values need one pair of equally long arrays, bytes or doubles");
+        }
+    }
 
-    /** Number of entries. */
-    abstract int entries();
+    static EntryValues ofBytes(byte[] a, byte[] b) {
+        return new EntryValues(a, b, null, null);
+    }
 
-    /** The value of the pair's first column at entry e (0.0 where only the second is nonzero). */
-    abstract double a(int entry);
+    static EntryValues ofReals(double[] a, double[] b) {
+        return new EntryValues(null, null, a, b);
+    }
 
-    /** The value of the pair's second column at entry e (0.0 where only the first is nonzero). */
-    abstract double b(int entry);
-
-    /** Bytes held by the arrays, for memory reports. */
-    abstract long sizeInBytes();
+    int entries() {
+        return rawA != null ? rawA.length : realA.length;
+    }
 }

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Collects a block's entry values in the byte form while every value is exactly {@code k / 255.0}
- * ({@link ByteValues#rawOf}), and switches the whole block to doubles at the first value that is not;
+ * ({@link PixelScale#rawOf}), and switches the whole block to doubles at the first value that is not;
  * the bytes collected so far become their table values, which are those very doubles. So a block of
  * byte images, whether given as bytes or as doubles {@code k / 255.0}, keeps today's compact form.
  */
@@ -21,8 +21,8 @@ final class EntryValuesBuilder {
     /** Appends one entry's two values (one of them may be 0.0). */
     void add(double a, double b) {
         if (realA == null) {
-            int ra = ByteValues.rawOf(a);
-            int rb = ByteValues.rawOf(b);
+            int ra = PixelScale.rawOf(a);
+            int rb = PixelScale.rawOf(b);
             if (ra >= 0 && rb >= 0) {
                 if (size == rawA.length) {
                     rawA = Arrays.copyOf(rawA, 2 * size);
@@ -51,9 +51,9 @@ final class EntryValuesBuilder {
     /** The values, trimmed to size. */
     EntryValues build() {
         if (realA == null) {
-            return new ByteValues(Arrays.copyOf(rawA, size), Arrays.copyOf(rawB, size));
+            return EntryValues.ofBytes(Arrays.copyOf(rawA, size), Arrays.copyOf(rawB, size));
         }
-        return new RealValues(Arrays.copyOf(realA, size), Arrays.copyOf(realB, size));
+        return EntryValues.ofReals(Arrays.copyOf(realA, size), Arrays.copyOf(realB, size));
     }
 
     private void switchToReal() {
@@ -61,8 +61,8 @@ final class EntryValuesBuilder {
         realA = new double[capacity];
         realB = new double[capacity];
         for (int e = 0; e < size; e++) {
-            realA[e] = ByteValues.scale(rawA[e] & 0xff);
-            realB[e] = ByteValues.scale(rawB[e] & 0xff);
+            realA[e] = PixelScale.scale(rawA[e] & 0xff);
+            realB[e] = PixelScale.scale(rawB[e] & 0xff);
         }
         rawA = null;
         rawB = null;

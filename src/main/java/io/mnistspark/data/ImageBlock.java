@@ -10,10 +10,9 @@ import java.util.Arrays;
  * each such column pair, the chunk rows where either value is nonzero (ascending) and both values there
  * (one of them may be 0; {@link #scaledA(int)}). The last pair of a chunk may hold one column only.
  *
- * <p>The values take one of two forms, chosen per block by {@link ImageBlockBuilder} ({@link EntryValues}):
- * raw pixel bytes 0-255 read as {@code p / 255.0} when every value is such a fraction (byte images), else
- * doubles as given (standardized or other real features). The layout is the same in both, and so is
- * the kernel.
+ * <p>The values take one of two forms, chosen per block by {@link ImageBlockBuilder}: raw pixel bytes
+ * 0-255 read as {@code p / 255.0} when every value is such a fraction (byte images), else doubles as given
+ * (standardized or other real features). The layout is the same in both, and so is the kernel.
  *
  * <p>Why this layout: a chunk's hidden sums (32 rows x 128 doubles) fit in a core's L1 cache, so the
  * kernel can hold the W1 rows of a column pair in registers and add both into each row that needs them
@@ -43,7 +42,15 @@ public final class ImageBlock implements Serializable {
     /** Pair p's entries are {@code [entryStart[p], entryStart[p + 1])}. */
     private final int[] entryStart;
     private final byte[] entryRow;
-    private final EntryValues values;
+    /**
+     * The entry values: raw pixels (rawA, rawB) in the byte form, doubles (realA, realB) otherwise, the other
+     * pair null. Fields of the block, not a value object with two implementations: reading through one more
+     * object made the plain kernel 7% slower; the null test costs nothing measurable (README, "Real-valued features").
+     */
+    private final byte[] rawA;
+    private final byte[] rawB;
+    private final double[] realA;
+    private final double[] realB;
 
     ImageBlock(int features, int nonzeros, RowLabels labels, int[] chunkPairs, int[] pixelA, int[] pixelB,
             int[] entryStart, byte[] entryRow, EntryValues values) {
@@ -65,7 +72,10 @@ public final class ImageBlock implements Serializable {
         this.pixelB = pixelB;
         this.entryStart = entryStart;
         this.entryRow = entryRow;
-        this.values = values;
+        this.rawA = values.rawA();
+        this.rawB = values.rawB();
+        this.realA = values.realA();
+        this.realB = values.realB();
     }
 
     public int rows() {
@@ -84,7 +94,7 @@ public final class ImageBlock implements Serializable {
 
     /** Whether the values are raw pixel bytes (read as {@code p / 255.0}) rather than doubles. */
     public boolean isByteForm() {
-        return values instanceof ByteValues;
+        return realA == null;
     }
 
     /** Row r's class index, 0..{@link #MAX_LABEL}. */
@@ -127,23 +137,24 @@ public final class ImageBlock implements Serializable {
     }
 
     /**
-     * The value of the pair's first column at entry e (0.0 where only the second is nonzero): the raw
-     * pixel over 255 in the byte form, the stored double otherwise. The kernel reads values only here and
-     * in {@link #scaledB(int)}.
+     * The value of the pair's first column at entry e (0.0 where only the second is nonzero): the raw pixel
+     * over 255 in the byte form, the stored double otherwise. The kernel reads values only here and in scaledB.
      */
     public double scaledA(int entry) {
-        return values.a(entry);
+        double[] real = realA;
+        return real == null ? PixelScale.scale(rawA[entry] & 0xff) : real[entry];
     }
 
     /** The value of the pair's second column at entry e (0.0 where only the first is nonzero). */
     public double scaledB(int entry) {
-        return values.b(entry);
+        double[] real = realB;
+        return real == null ? PixelScale.scale(rawB[entry] & 0xff) : real[entry];
     }
 
     /** Bytes held by the arrays, for memory reports. */
     public long sizeInBytes() {
         return labels.sizeInBytes() + 4L * chunkPairs.length + 8L * pixelA.length + 4L * entryStart.length
-                + entryRow.length + values.sizeInBytes();
+                + (realA == null ? 3L : 17L) * entryRow.length;
     }
 
     /**
@@ -152,23 +163,15 @@ public final class ImageBlock implements Serializable {
      * @throws IllegalStateException when the block holds real values, which have no raw bytes
      */
     public void rawRow(int row, byte[] image) {
-        if (!(values instanceof ByteValues bytes)) {
+        if (realA != null) {
             throw new IllegalStateException("this block holds real values (some feature is not k/255), "
                     + "which have no raw pixel bytes; read rows with denseRow");
         }
         Arrays.fill(image, 0, features, (byte) 0);
-        int chunk = row / CHUNK_ROWS;
-        int inChunk = row % CHUNK_ROWS;
-        for (int p = chunkPairs[chunk]; p < chunkPairs[chunk + 1]; p++) {
-            for (int e = entryStart[p]; e < entryStart[p + 1]; e++) {
-                if (entryRow[e] == inChunk) {
-                    image[pixelA[p]] = bytes.rawA(e);
-                    if (pixelB[p] != NO_PIXEL) {
-                        image[pixelB[p]] = bytes.rawB(e);
-                    }
-                    break;
-                }
-            }
+        int[] columns = new int[features];
+        double[] scaled = new double[features];
+        for (int q = 0, n = sparseRow(row, columns, scaled); q < n; q++) {
+            image[columns[q]] = (byte) PixelScale.rawOf(scaled[q]);
         }
     }
 
@@ -183,13 +186,13 @@ public final class ImageBlock implements Serializable {
         for (int p = chunkPairs[chunk]; p < chunkPairs[chunk + 1]; p++) {
             for (int e = entryStart[p]; e < entryStart[p + 1]; e++) {
                 if (entryRow[e] == inChunk) {
-                    if (values.a(e) != 0.0) {
+                    if (scaledA(e) != 0.0) {
                         columns[n] = pixelA[p];
-                        row[n++] = values.a(e);
+                        row[n++] = scaledA(e);
                     }
-                    if (values.b(e) != 0.0) {
+                    if (scaledB(e) != 0.0) {
                         columns[n] = pixelB[p];
-                        row[n++] = values.b(e);
+                        row[n++] = scaledB(e);
                     }
                     break;
                 }
@@ -220,11 +223,11 @@ public final class ImageBlock implements Serializable {
             for (int p = chunkPairs[chunk]; p < chunkPairs[chunk + 1]; p++) {
                 for (int e = entryStart[p]; e < entryStart[p + 1]; e++) {
                     int base = (first + entryRow[e]) * features;
-                    if (values.a(e) != 0.0) {
-                        dense[base + pixelA[p]] = values.a(e);
+                    if (scaledA(e) != 0.0) {
+                        dense[base + pixelA[p]] = scaledA(e);
                     }
-                    if (values.b(e) != 0.0) {
-                        dense[base + pixelB[p]] = values.b(e);
+                    if (scaledB(e) != 0.0) {
+                        dense[base + pixelB[p]] = scaledB(e);
                     }
                 }
             }

@@ -47,7 +47,7 @@ public final class ImageBlockBuilder {
      * @param label class index in [0, {@link ImageBlock#MAX_LABEL}]
      */
     public void add(byte[] image, int label) {
-        checkLength(image.length, "image has " + image.length + " pixels");
+        checkLength(image.length, "pixels");
         checkLabel(label);
         pending.addBytes(image);
         keep(label);
@@ -62,7 +62,7 @@ public final class ImageBlockBuilder {
      *                                  message names the row's position in this builder and the column)
      */
     public void add(double[] row, int label) {
-        checkLength(row.length, "row " + rows + " has " + row.length + " values");
+        checkLength(row.length, "values");
         checkLabel(label);
         pending.addDense(row, rows);
         keep(label);
@@ -111,9 +111,10 @@ public final class ImageBlockBuilder {
                 Arrays.copyOf(entryRow, entries), values.build());
     }
 
-    private void checkLength(int length, String what) {
+    private void checkLength(int length, String unit) {
         if (length != features) {
-            throw new IllegalArgumentException(what + ", expected " + features);
+            throw new IllegalArgumentException("row " + rows + " has " + length + " " + unit + ", expected "
+                    + features);
         }
     }
 

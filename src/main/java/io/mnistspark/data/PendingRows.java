@@ -12,13 +12,16 @@ import java.util.Arrays;
  */
 final class PendingRows {
     private static final int R = ImageBlock.CHUNK_ROWS;
+    /** {@link #nextColumn} of a row whose nonzeros are all handed out: no column has this number. */
+    private static final int NONE = Integer.MIN_VALUE;
 
     private final int features;
     private int rows;
     /** Row i's nonzeros are {@code [rowStart[i], rowStart[i + 1])}. */
     private final int[] rowStart = new int[R + 1];
-    /** Per row, its next nonzero not yet handed out by {@link #take}. */
+    /** Per row, its next nonzero not yet handed out by {@link #take}, and that nonzero's column (or none). */
     private final int[] cursor = new int[R];
+    private final int[] nextColumn = new int[R];
     private int[] columns = new int[1 << 12];
     private double[] values = new double[1 << 12];
     /** Bit set of the chunk's nonempty columns, from the smallest one; all clear between chunks. */
@@ -43,7 +46,7 @@ final class PendingRows {
         for (int k = 0; k < pixels.length; k++) {
             if (pixels[k] != 0) {
                 columns[n] = k;
-                values[n++] = ByteValues.scale(pixels[k] & 0xff);
+                values[n++] = PixelScale.scale(pixels[k] & 0xff);
             }
         }
         commit(n);
@@ -92,7 +95,10 @@ final class PendingRows {
      * narrow (at most 64 columns per nonzero: images, any dense-ish data), else sorts them (wide sparse rows).
      */
     int nonemptyColumns(int[] out) {
-        System.arraycopy(rowStart, 0, cursor, 0, rows);
+        for (int i = 0; i < rows; i++) {
+            cursor[i] = rowStart[i];
+            nextColumn[i] = rowStart[i] < rowStart[i + 1] ? columns[rowStart[i]] : NONE;
+        }
         int nonzeros = rowStart[rows];
         if (nonzeros == 0) {
             return 0;
@@ -143,12 +149,12 @@ final class PendingRows {
      * cursor moving past the value it hands out.
      */
     double take(int i, int column) {
-        int c = cursor[i];
-        if (c < rowStart[i + 1] && columns[c] == column) {
-            cursor[i] = c + 1;
-            return values[c];
+        if (nextColumn[i] != column) {
+            return 0.0;
         }
-        return 0.0;
+        int c = cursor[i]++;
+        nextColumn[i] = c + 1 < rowStart[i + 1] ? columns[c + 1] : NONE;
+        return values[c];
     }
 
     /** Nonzeros held, an upper bound on the chunk's nonempty columns. */
