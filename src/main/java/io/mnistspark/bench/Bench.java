@@ -29,6 +29,7 @@ public final class Bench {
     private static final String KERNEL_SINGLE = "kernel single";
     private static final String DENSE_PARALLEL = "dense parallel";
     private static final String DENSE_SINGLE = "dense single";
+    private static final String SPARK_FLOOR = "spark floor";
 
     private final SparkSession spark;
     private final Progress progress;
@@ -73,8 +74,10 @@ public final class Bench {
                 denseDifference = SumsComparison.relativeDifference(denseSums.lossSum(), denseSums.gradientSums(),
                         kernelSums.train().lossSum(), kernelSums.train().gradientSums());
             }
-            StepTimer.Result steps = measureSteps(new StepTimer(pass, shape, init), kernelTimer, denseTimer, threads,
-                    settings);
+            InterleavedSeries floor = InterleavedSeries.sparkFloor(SPARK_FLOOR,
+                    FullBatchPass.sparkFloor(sc, dataset.training(), shape, settings.treeDepth()), params);
+            StepTimer.Result steps = measureSteps(new StepTimer(pass, shape, init), floor, kernelTimer, denseTimer,
+                    threads, settings);
             Map<String, Timing> driver = steps.series();
             BenchResult.KernelFigures kernel = new BenchResult.KernelFigures(driver.get(KERNEL_PARALLEL),
                     driver.get(KERNEL_SINGLE), threads, passDifference);
@@ -95,29 +98,31 @@ public final class Bench {
                             + "its iteration is taken as fit(2) - fit(1)");
                 }
             }
-            return new BenchResult(setup, steps.steps(), kernel, dense, mllib, memory, Machine.loadAverage());
+            return new BenchResult(setup, steps.steps(), driver.get(SPARK_FLOOR), kernel, dense, mllib, memory,
+                    Machine.loadAverage());
         } finally {
             dataset.release();
         }
     }
 
-    /** The step loop, with one pass of each driver-side series after every round of steps. */
-    private StepTimer.Result measureSteps(StepTimer stepTimer, KernelTimer kernelTimer, DenseTimer denseTimer,
-            int threads, BenchSettings settings) {
-        List<DriverSeries> series = new ArrayList<>();
+    /** The step loop, with one pass of Spark's floor and of each driver-side series after every round of steps. */
+    private StepTimer.Result measureSteps(StepTimer stepTimer, InterleavedSeries floor, KernelTimer kernelTimer,
+            DenseTimer denseTimer, int threads, BenchSettings settings) {
+        List<InterleavedSeries> series = new ArrayList<>();
         try {
+            series.add(floor);
             series.add(kernelTimer.series(KERNEL_PARALLEL, threads));
             series.add(kernelTimer.series(KERNEL_SINGLE, 1));
             if (denseTimer != null) {
                 series.add(denseTimer.series(DENSE_PARALLEL, threads));
                 series.add(denseTimer.series(DENSE_SINGLE, 1));
             }
-            progress.phase("job step loop on Spark, and after every " + settings.roundSteps() + " steps the kernel"
+            progress.phase("job step loop on Spark, and after every " + settings.roundSteps() + " steps Spark's floor, the kernel"
                     + (denseTimer != null ? " and the dense reference" : "") + " on the driver (" + settings.warmup()
                     + " warm-up + " + settings.steps() + " rounds)");
             return stepTimer.run(settings.plan(), settings.treeDepth(), series, progress);
         } finally {
-            series.forEach(DriverSeries::close);
+            series.forEach(InterleavedSeries::close);
         }
     }
 

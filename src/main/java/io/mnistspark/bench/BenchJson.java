@@ -35,7 +35,14 @@ public final class BenchJson {
         setupDoc.put("timed_job_steps", setup.settings().plan().timedSteps());
         doc.put("setup", setupDoc);
 
-        doc.put("job_step", timing(result.step()));
+        Map<String, Object> stepDoc = timing(result.step());
+        stepDoc.put("p90_seconds", result.step().percentile(0.9));
+        stepDoc.put("p90_over_median", result.stepP90OverMedian());
+        doc.put("job_step", stepDoc);
+        Map<String, Object> floorDoc = timing(result.sparkFloor());
+        floorDoc.put("what", "the step's parameter broadcast and job over the same persisted shards, each task"
+                + " returning sums of a real result's size (a zero gradient) without arithmetic");
+        doc.put("spark_floor", floorDoc);
         BenchResult.KernelFigures kernel = result.kernel();
         Map<String, Object> kernelDoc = new LinkedHashMap<>();
         kernelDoc.put("threads", kernel.threads());
@@ -44,6 +51,8 @@ public final class BenchJson {
         kernelDoc.put("difference_from_spark_pass", kernel.passDifference());
         doc.put("kernel", kernelDoc);
         doc.put("outside_kernel_share", result.outsideKernelShare());
+        doc.put("outside_kernel_seconds", result.outsideKernelSeconds());
+        doc.put("outside_kernel_over_spark_floor", result.outsideOverFloor());
         if (result.dense() != null) {
             BenchResult.DenseFigures dense = result.dense();
             Map<String, Object> denseDoc = new LinkedHashMap<>();

@@ -37,8 +37,9 @@ public final class BenchReport {
         BenchResult.KernelFigures kernel = result.kernel();
         row(out, result, "job step: Trainer loop on Spark (pass + Adam update)", result.step());
         row(out, result, "  kernel alone, " + threads(kernel.threads()) + " (one per shard)", kernel.parallel());
-        out.printf(Locale.ROOT, ROW, "  outside the kernel: scheduling, broadcast, transfer", seconds(result.step().median()
-                - kernel.parallel().median()), "", "", percent(result.outsideKernelShare()) + " *");
+        out.printf(Locale.ROOT, ROW, "  outside the kernel: scheduling, broadcast, transfer", seconds(
+                result.outsideKernelSeconds()), "", "", percent(result.outsideKernelShare()) + " *");
+        row(out, result, "  Spark's floor: the step's job, tasks without arithmetic", result.sparkFloor());
         row(out, result, "kernel alone, 1 thread", kernel.single());
         BenchResult.DenseFigures dense = result.dense();
         if (dense != null) {
@@ -68,6 +69,10 @@ public final class BenchReport {
         out.println("Ratios (above 1: the job is faster)");
         out.printf(Locale.ROOT, RATIO, "outside-kernel share of the job step", percent(result.outsideKernelShare()),
                 "Spark scheduling, broadcast, result transfer, update");
+        out.printf(Locale.ROOT, RATIO, "outside the kernel / Spark's floor", ratio(result.outsideOverFloor()),
+                "what the step adds to Spark's own cost (1.00: nothing)");
+        out.printf(Locale.ROOT, RATIO, "job step, 90th percentile / median", ratio(result.stepP90OverMedian()),
+                "jitter");
         out.printf(Locale.ROOT, RATIO, "kernel, 1 thread / " + threads(kernel.threads()),
                 ratio(kernel.single().median() / kernel.parallel().median()), "");
         BenchResult.DenseFigures dense = result.dense();

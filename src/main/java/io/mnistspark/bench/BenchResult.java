@@ -5,13 +5,14 @@ package io.mnistspark.bench;
  *
  * @param setup   what was measured where
  * @param step    full steps of the job's step loop on Spark
+ * @param sparkFloor the step's broadcast and job with no arithmetic in its tasks (what Spark itself costs)
  * @param kernel  the kernel alone on the driver
  * @param dense   the dense dgemm reference, or null when skipped
  * @param mllib   Spark MLlib's multilayer perceptron, or null when skipped
  * @param memory  the persisted blocks against dense float64
  * @param loadAtEnd the 1-minute load average when the measurements ended
  */
-public record BenchResult(Setup setup, Timing step, KernelFigures kernel, DenseFigures dense,
+public record BenchResult(Setup setup, Timing step, Timing sparkFloor, KernelFigures kernel, DenseFigures dense,
         MllibReference.Result mllib, MemoryFigures memory, double loadAtEnd) {
 
     /** The run's conditions. */
@@ -40,6 +41,21 @@ public record BenchResult(Setup setup, Timing step, KernelFigures kernel, DenseF
     /** The job step's median over another median: how many times faster the job step is when above 1. */
     public double speedup(double otherSeconds) {
         return otherSeconds / step.median();
+    }
+
+    /** The step's time outside the kernels: step median - kernel median (one thread per shard). */
+    public double outsideKernelSeconds() {
+        return step.median() - kernel.parallel().median();
+    }
+
+    /** The outside-kernel time over Spark's floor: 1 would mean the step adds nothing to what Spark costs. */
+    public double outsideOverFloor() {
+        return outsideKernelSeconds() / sparkFloor.median();
+    }
+
+    /** The 90th percentile of the job steps over their median: how much the step jitters. */
+    public double stepP90OverMedian() {
+        return step.percentile(0.9) / step.median();
     }
 
     /** The share of the step not spent in the kernels: 1 - kernel (one thread per shard) / step. */

@@ -32,8 +32,8 @@ public final class DenseTimer {
      * Passes over every shard on {@code threads} threads (one per shard at most); close it when done. Two
      * series of one timer must not run at the same time: each shard's reference holds scratch space.
      */
-    public DriverSeries series(String name, int threads) {
-        return new DriverSeries(name, new ShardRunner(train.size(), threads), this::shardStep);
+    public InterleavedSeries series(String name, int threads) {
+        return new InterleavedSeries(name, new ShardRunner(train.size(), threads), this::shardStep);
     }
 
     /** The training rows' sums of one pass, over all shards in order (to check the timed math). */

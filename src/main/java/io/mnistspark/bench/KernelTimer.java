@@ -31,8 +31,8 @@ public final class KernelTimer {
     }
 
     /** Passes over every shard on {@code threads} threads (one per shard at most); close it when done. */
-    public DriverSeries series(String name, int threads) {
-        return new DriverSeries(name, new ShardRunner(shards.size(), threads), this::shardSums);
+    public InterleavedSeries series(String name, int threads) {
+        return new InterleavedSeries(name, new ShardRunner(shards.size(), threads), this::shardSums);
     }
 
     /** The sums of one pass, added in the step loop's fixed order (to check that the same thing is timed). */

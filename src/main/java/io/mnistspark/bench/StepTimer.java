@@ -45,14 +45,14 @@ public final class StepTimer {
         this.init = init;
     }
 
-    public Result run(RoundPlan plan, int treeDepth, List<DriverSeries> between, Progress progress) {
+    public Result run(RoundPlan plan, int treeDepth, List<InterleavedSeries> between, Progress progress) {
         int updates = plan.updates();
         TrainingSettings settings = new TrainingSettings("bench", shape.hidden(), init, OptimizerChoice.ADAM, 0.001,
                 HyperparameterDtype.FLOAT32, updates, Optional.empty(), updates, treeDepth);
         long[] reported = new long[updates];
         long[] resumed = new long[updates];
         Map<String, List<Double>> samples = new LinkedHashMap<>();
-        for (DriverSeries series : between) {
+        for (InterleavedSeries series : between) {
             samples.put(series.name(), new ArrayList<>());
         }
         StepListener clock = new StepListener() {
@@ -61,7 +61,7 @@ public final class StepTimer {
                 int step = record.step();
                 reported[step - 1] = System.nanoTime();
                 if (plan.seriesAfter(step)) {
-                    for (DriverSeries series : between) {
+                    for (InterleavedSeries series : between) {
                         double seconds = series.runOnce();
                         if (plan.recorded(step)) {
                             samples.get(series.name()).add(seconds);

@@ -17,6 +17,16 @@ public final class BatchSums implements Serializable {
     private long correct;
     private double[] gradient;
 
+    /**
+     * Sums of no rows that still carry a zero gradient of {@code size} values: as large as a real shard's
+     * result on the wire, with no arithmetic behind it (for timing what Spark costs without the kernel).
+     */
+    public static BatchSums noRows(int size) {
+        BatchSums sums = new BatchSums();
+        sums.gradient(size);
+        return sums;
+    }
+
     /** Adds one row's loss and whether its prediction was right. */
     void addRow(double rowLoss, boolean right) {
         loss += rowLoss;

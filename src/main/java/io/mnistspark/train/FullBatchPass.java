@@ -5,25 +5,70 @@ import io.mnistspark.model.NetworkShape;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import scala.reflect.ClassTag;
+import scala.reflect.ClassTag$;
+import scala.runtime.AbstractFunction2;
+import scala.runtime.BoxedUnit;
 
 /**
  * One distributed pass over every training and validation row at given parameters: the parameters go
- * out as a broadcast, each shard computes its sums with plain array math, {@code treeAggregate} brings the
- * sums back along {@link ShardTreeSum}'s fixed order, and the broadcast is destroyed.
+ * out as a broadcast, each shard computes its sums with plain array math, the sums come back along
+ * {@link ShardTreeSum}'s fixed order, and the broadcast is destroyed.
+ *
+ * <p>How the sums come back depends on the partition count and {@code aggregationDepth}, by Spark's own
+ * rule for {@code treeAggregate}: where that rule adds intermediate levels (more partitions than
+ * {@code scale + ceil(n / scale)}, {@code scale = max(ceil(n^(1/depth)), 2)}), the pass runs
+ * {@code treeAggregate}, which merges on the executors first. Where it would not, the pass submits its one
+ * job itself: one task per partition returns that partition's sums and the driver adds them as they
+ * arrive, which is what {@code treeAggregate} ends in there too, without its per-job closure cleaning (an
+ * ASM parse of Spark's classes, about 9 ms of driver time a step) and zero-value copies. Either way the
+ * additions and their order are {@link ShardTreeSum}'s, so both give the same bits.
  */
 public final class FullBatchPass {
+    private static final ClassTag<ShardTreeSum> SUMS = ClassTag$.MODULE$.apply(ShardTreeSum.class);
+
     private final JavaSparkContext sc;
     private final JavaRDD<Shard> shards;
     private final int shardCount;
-    private final NetworkShape shape;
+    private final ShardWork work;
     private final int treeDepth;
+    private final boolean mergesOnExecutors;
 
+    /** The training step's pass: the kernel over every shard. */
     public FullBatchPass(JavaSparkContext sc, JavaRDD<Shard> shards, NetworkShape shape, int treeDepth) {
+        this(sc, shards, ShardWork.kernel(shape), treeDepth);
+    }
+
+    /** The same job as the step's pass with no arithmetic in its tasks ({@link ShardWork#sparkFloor}). */
+    public static FullBatchPass sparkFloor(JavaSparkContext sc, JavaRDD<Shard> shards, NetworkShape shape,
+            int treeDepth) {
+        return new FullBatchPass(sc, shards, ShardWork.sparkFloor(shape), treeDepth);
+    }
+
+    private FullBatchPass(JavaSparkContext sc, JavaRDD<Shard> shards, ShardWork work, int treeDepth) {
+        if (treeDepth < 1) {
+            throw new IllegalArgumentException("tree depth must be at least 1, got " + treeDepth);
+        }
         this.sc = sc;
         this.shards = shards;
         this.shardCount = shards.getNumPartitions();
-        this.shape = shape;
+        this.work = work;
         this.treeDepth = treeDepth;
+        this.mergesOnExecutors = treeAddsLevels(shardCount, treeDepth);
+    }
+
+    /**
+     * Whether Spark's {@code treeAggregate} over {@code partitions} partitions at {@code depth} merges on
+     * executors before the driver (its rule, in RDD.treeAggregate).
+     */
+    static boolean treeAddsLevels(int partitions, int depth) {
+        int scale = Math.max((int) Math.ceil(Math.pow(partitions, 1.0 / depth)), 2);
+        return partitions > scale + Math.ceil((double) partitions / scale);
+    }
+
+    /** Whether this pass merges through {@code treeAggregate}'s intermediate levels. */
+    public boolean mergesOnExecutors() {
+        return mergesOnExecutors;
     }
 
     /**
@@ -34,14 +79,39 @@ public final class FullBatchPass {
     public PassSums run(double[] params, boolean withGradient) {
         Broadcast<double[]> broadcast = sc.broadcast(params);
         try {
-            NetworkShape network = shape;
-            ShardTreeSum total = shards.treeAggregate(new ShardTreeSum(shardCount),
-                    (sum, shard) -> sum.addShard(shard.index(),
-                            PassSums.of(shard, network, broadcast.value(), withGradient)),
-                    ShardTreeSum::merge, treeDepth);
+            ShardTreeSum total = mergesOnExecutors ? inTree(broadcast, withGradient)
+                    : onDriver(new ShardSumsTask(broadcast, work, withGradient, shardCount));
             return total.total();
         } finally {
             broadcast.destroy();
+        }
+    }
+
+    private ShardTreeSum inTree(Broadcast<double[]> broadcast, boolean withGradient) {
+        ShardWork shardWork = work;
+        return shards.treeAggregate(new ShardTreeSum(shardCount),
+                (sum, shard) -> sum.addShard(shard.index(), shardWork.sums(shard, broadcast.value(), withGradient)),
+                ShardTreeSum::merge, treeDepth);
+    }
+
+    private ShardTreeSum onDriver(ShardSumsTask task) {
+        ShardTreeSum total = new ShardTreeSum(shardCount);
+        sc.sc().runJob(shards.rdd(), task, new MergeInto(total), SUMS);
+        return total;
+    }
+
+    /** Spark's result handler: adds each partition's sums into the driver's tree (called one at a time). */
+    private static final class MergeInto extends AbstractFunction2<Object, ShardTreeSum, BoxedUnit> {
+        private final ShardTreeSum total;
+
+        MergeInto(ShardTreeSum total) {
+            this.total = total;
+        }
+
+        @Override
+        public BoxedUnit apply(Object partition, ShardTreeSum partial) {
+            total.merge(partial);
+            return BoxedUnit.UNIT;
         }
     }
 }

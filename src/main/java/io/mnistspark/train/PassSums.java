@@ -13,16 +13,29 @@ import java.io.Serializable;
 public final class PassSums implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    private final BatchSums train = new BatchSums();
-    private final BatchSums validation = new BatchSums();
+    private final BatchSums train;
+    private final BatchSums validation;
+
+    private PassSums(BatchSums train, BatchSums validation) {
+        this.train = train;
+        this.validation = validation;
+    }
 
     /** The sums of one shard at {@code params}. */
     public static PassSums of(Shard shard, NetworkShape shape, double[] params, boolean withGradient) {
-        PassSums sums = new PassSums();
+        PassSums sums = new PassSums(new BatchSums(), new BatchSums());
         BlockKernel kernel = new BlockKernel(shape, params);
         kernel.accumulate(shard.train(), sums.train, withGradient);
         kernel.accumulate(shard.validation(), sums.validation, false);
         return sums;
+    }
+
+    /**
+     * A shard's result without its arithmetic: no rows, a zero gradient of the network's size when asked
+     * for one. What {@link ShardWork#sparkFloor} returns.
+     */
+    static PassSums noRows(NetworkShape shape, boolean withGradient) {
+        return new PassSums(withGradient ? BatchSums.noRows(shape.parameterCount()) : new BatchSums(), new BatchSums());
     }
 
     /** Adds {@code other} into this (modifies this): this-then-other, a fixed order of additions. */

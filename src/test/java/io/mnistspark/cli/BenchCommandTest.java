@@ -32,7 +32,8 @@ class BenchCommandTest {
                 "--skip-mllib", "--partitions", "2", "--json", json.toString());
         assertEquals(0, run.exitCode, run.err);
         for (String expected : new String[] {"job step: Trainer loop on Spark", "kernel alone, 2 threads",
-                "kernel alone, 1 thread", "outside the kernel", "dense float64 dgemm step, 2 threads",
+                "kernel alone, 1 thread", "outside the kernel", "Spark's floor: the step's job",
+                "outside the kernel / Spark's floor", "job step, 90th percentile / median", "dense float64 dgemm step, 2 threads",
                 "dense dgemm step / job step", "Memory of the persisted train, validation and test blocks",
                 "80 train + 20 validation rows"}) {
             assertTrue(run.out.contains(expected), "missing '" + expected + "' in\n" + run.out);
@@ -47,6 +48,15 @@ class BenchCommandTest {
         assertEquals(4, figures.path("setup").path("timed_job_steps").asInt());
         assertEquals(2, figures.path("kernel").path("parallel").path("seconds").size());
         assertEquals(2, figures.path("kernel").path("threads").asInt());
+        // Spark's floor runs once a round, like the driver-side series
+        assertEquals(2, figures.path("spark_floor").path("seconds").size());
+        double floor = figures.path("spark_floor").path("median_seconds").asDouble();
+        double outside = figures.path("job_step").path("median_seconds").asDouble()
+                - figures.path("kernel").path("parallel").path("median_seconds").asDouble();
+        assertTrue(floor > 0, figures.toString());
+        assertEquals(outside, figures.path("outside_kernel_seconds").asDouble(), 1e-12);
+        assertEquals(outside / floor, figures.path("outside_kernel_over_spark_floor").asDouble(), 1e-9);
+        assertTrue(figures.path("job_step").path("p90_over_median").asDouble() >= 1.0, figures.toString());
         // the kernel timed on the driver does exactly the Spark pass's arithmetic, in the same order
         assertEquals(0.0, figures.path("kernel").path("difference_from_spark_pass").asDouble());
         assertTrue(figures.path("dense_dgemm").path("difference_from_kernel").asDouble() < 1e-12, figures.toString());

@@ -2,6 +2,8 @@ package io.mnistspark.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mnistspark.SparkTestSession;
 import io.mnistspark.data.DatasetInfo;
@@ -93,6 +95,41 @@ class DistributedPassTest {
                 assertEquals(first.validation().lossSum(), again.validation().lossSum(), 0.0);
                 assertArrayEquals(first.train().gradientSums(), again.train().gradientSums(), 0.0);
             }
+        } finally {
+            dataset.release();
+        }
+    }
+
+    @Test
+    void driverMergeAndExecutorTreeGiveTheSameBits() {
+        JavaSparkContext sc = SparkTestSession.context();
+        ShardedDataset dataset = ShardedDataset.load(sc, info, split, 8);
+        try {
+            // depth 2 over 8 partitions: treeAggregate merges on executors first; depth 1: the driver merges
+            FullBatchPass tree = new FullBatchPass(sc, dataset.training(), SHAPE, 2);
+            FullBatchPass driver = new FullBatchPass(sc, dataset.training(), SHAPE, 1);
+            assertTrue(tree.mergesOnExecutors());
+            assertFalse(driver.mergesOnExecutors());
+            PassSums a = tree.run(params, true);
+            PassSums b = driver.run(params, true);
+            assertEquals(a.train().lossSum(), b.train().lossSum(), 0.0);
+            assertEquals(a.validation().lossSum(), b.validation().lossSum(), 0.0);
+            assertEquals(a.train().correct(), b.train().correct());
+            assertArrayEquals(a.train().gradientSums(), b.train().gradientSums(), 0.0);
+        } finally {
+            dataset.release();
+        }
+    }
+
+    @Test
+    void sparkFloorShipsAResultOfTheStepsSizeWithoutArithmetic() {
+        JavaSparkContext sc = SparkTestSession.context();
+        ShardedDataset dataset = ShardedDataset.load(sc, info, split, 3);
+        try {
+            PassSums floor = FullBatchPass.sparkFloor(sc, dataset.training(), SHAPE, 2).run(params, true);
+            assertEquals(0, floor.train().rows());
+            assertEquals(0, floor.validation().rows());
+            assertArrayEquals(new double[SHAPE.parameterCount()], floor.train().gradientSums(), 0.0);
         } finally {
             dataset.release();
         }

@@ -1,0 +1,41 @@
+package io.mnistspark.train;
+
+import io.mnistspark.data.Shard;
+import java.io.Serializable;
+import org.apache.spark.TaskContext;
+import org.apache.spark.broadcast.Broadcast;
+import scala.collection.Iterator;
+import scala.runtime.AbstractFunction2;
+
+/**
+ * The task body of one pass: the {@link ShardWork} sums of the partition's shards at the broadcast parameters, kept in
+ * {@link ShardTreeSum}'s fixed order. A named class rather than a lambda: Spark's closure cleaner reads
+ * the class file of every Scala lambda it is given (an ASM parse of a class out of a jar, each job), and
+ * passes plain serializable objects through untouched.
+ */
+final class ShardSumsTask extends AbstractFunction2<TaskContext, Iterator<Shard>, ShardTreeSum> implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final Broadcast<double[]> params;
+    private final ShardWork work;
+    private final boolean withGradient;
+    private final int shardCount;
+
+    ShardSumsTask(Broadcast<double[]> params, ShardWork work, boolean withGradient, int shardCount) {
+        this.params = params;
+        this.work = work;
+        this.withGradient = withGradient;
+        this.shardCount = shardCount;
+    }
+
+    @Override
+    public ShardTreeSum apply(TaskContext context, Iterator<Shard> shards) {
+        ShardTreeSum sums = new ShardTreeSum(shardCount);
+        double[] values = params.value();
+        while (shards.hasNext()) {
+            Shard shard = shards.next();
+            sums.addShard(shard.index(), work.sums(shard, values, withGradient));
+        }
+        return sums;
+    }
+}
