@@ -87,6 +87,15 @@ public final class BenchJson {
         memoryDoc.put("dense_over_blocks", memory.denseOverBlocks());
         memoryDoc.put("nonzero_fraction", memory.nonzeroFraction());
         doc.put("memory", memoryDoc);
+        BenchResult.LoadFigures load = result.load();
+        Map<String, Object> loadDoc = new LinkedHashMap<>();
+        loadDoc.put("seconds", load.seconds());
+        loadDoc.put("heap_peak_bytes", load.loadHeapPeak());
+        doc.put("load", loadDoc);
+        Map<String, Object> driverDoc = new LinkedHashMap<>();
+        driverDoc.put("steps_heap_peak_bytes", load.stepsHeapPeak());
+        driverDoc.put("resident_peak_bytes", load.residentPeak() < 0 ? null : load.residentPeak());
+        doc.put("driver_memory", driverDoc);
         try {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc) + "\n";
         } catch (JsonProcessingException e) {

@@ -60,7 +60,7 @@ public final class BenchReport {
         out.println("  * share of the job step");
         out.println();
         printRatios(result, out);
-        printMemory(result.memory(), out);
+        printMemory(result.memory(), result.load(), out);
         printChecks(result, out);
     }
 
@@ -97,12 +97,15 @@ public final class BenchReport {
         out.println();
     }
 
-    private static void printMemory(MemoryFigures memory, PrintWriter out) {
+    private static void printMemory(MemoryFigures memory, BenchResult.LoadFigures load, PrintWriter out) {
         out.println("Memory of the persisted train, validation and test blocks");
         String storage = memory.storageBytes() < 0 ? "not reported" : megabytes(memory.storageBytes());
         out.printf(Locale.ROOT, "  block arrays %s, Spark storage %s; dense float64 %s (%s smaller); %.1f%% of pixels nonzero%n",
                 megabytes(memory.blockBytes()), storage, megabytes(memory.denseBytes()), ratio(memory.denseOverBlocks()),
                 100 * memory.nonzeroFraction());
+        out.printf(Locale.ROOT, "  loading took %.1f s (heap peak %s); driver heap peak during the steps %s, "
+                + "process resident peak %s%n", load.seconds(), megabytes(load.loadHeapPeak()),
+                megabytes(load.stepsHeapPeak()), load.residentPeak() < 0 ? "not reported" : megabytes(load.residentPeak()));
         out.println();
     }
 

@@ -10,10 +10,11 @@ package io.mnistspark.bench;
  * @param dense   the dense dgemm reference, or null when skipped
  * @param mllib   Spark MLlib's multilayer perceptron, or null when skipped
  * @param memory  the persisted blocks against dense float64
+ * @param load    loading the data and the driver's memory
  * @param loadAtEnd the 1-minute load average when the measurements ended
  */
 public record BenchResult(Setup setup, Timing step, Timing sparkFloor, KernelFigures kernel, DenseFigures dense,
-        MllibReference.Result mllib, MemoryFigures memory, double loadAtEnd) {
+        MllibReference.Result mllib, MemoryFigures memory, LoadFigures load, double loadAtEnd) {
 
     /** The run's conditions. */
     public record Setup(Machine machine, String data, int trainRows, int validationRows, int testRows, String network,
@@ -36,6 +37,15 @@ public record BenchResult(Setup setup, Timing step, Timing sparkFloor, KernelFig
      * @param kernelDifference largest relative difference of loss and gradient sums from the kernel's
      */
     public record DenseFigures(Timing parallel, Timing single, String blas, long bytes, double kernelDifference) {
+    }
+
+    /**
+     * @param seconds        wall time from reading the files' headers to every shard built, persisted and counted
+     * @param loadHeapPeak   the heap's peak while loading (bytes)
+     * @param stepsHeapPeak  the heap's peak from the end of loading to the end of the step loop (bytes)
+     * @param residentPeak   the process's resident high-water mark at the end of the step loop, or -1
+     */
+    public record LoadFigures(double seconds, long loadHeapPeak, long stepsHeapPeak, long residentPeak) {
     }
 
     /** The job step's median over another median: how many times faster the job step is when above 1. */

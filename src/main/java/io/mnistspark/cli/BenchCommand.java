@@ -23,11 +23,12 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         description = {"Measure, in one run on the same data and partitions: full steps of the job's own step loop "
-                + "on Spark, the kernel alone (1 thread and one thread per shard), the same step as dense float64 "
+                + "on Spark, Spark's floor (the step's broadcast and job with tasks that skip the arithmetic), "
+                + "the kernel alone (1 thread and one thread per shard), the same step as dense float64 "
                 + "dgemm products (dev.ludovic.netlib, as numpy computes it) and one iteration of Spark MLlib's "
                 + "MultilayerPerceptronClassifier (solver gd). Prints median and min-max seconds, ratios, and the "
-                + "memory of the persisted blocks; progress goes to stderr.",
-                "The driver-side passes run between rounds of the job's steps, one of each per round, so every "
+                + "memory of the persisted blocks, load time and the driver's peak memory; progress goes to stderr.",
+                "Spark's floor and the driver-side passes run between rounds of the job's steps, one of each per round, so every "
                 + "ratio compares runs taken seconds apart under the same machine load; the step right after "
                 + "them is not timed.", ""},
         footer = {"", "Examples:",
@@ -46,8 +47,8 @@ public final class BenchCommand implements Callable<Integer> {
     int warmup;
 
     @Option(names = "--steps", paramLabel = "N", defaultValue = "20",
-            description = "Measured rounds: --round-steps job steps, then one kernel pass and one dense pass "
-                    + "on one thread per shard and on one thread. Default: ${DEFAULT-VALUE}.")
+            description = "Measured rounds: --round-steps job steps, then one pass of Spark's floor, and one "
+                    + "kernel pass and one dense pass on one thread per shard and on one thread. Default: ${DEFAULT-VALUE}.")
     int steps;
 
     @Option(names = "--round-steps", paramLabel = "N", defaultValue = "4",
