@@ -43,15 +43,13 @@ public final class Bench {
             BenchSettings settings) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         progress.phase("loading " + location.describe());
-        DriverMemory.resetHeapPeak();
         long loadStart = System.nanoTime();
         DatasetInfo info = DatasetReader.inspect(spark, location);
         TrainValidationSplit split = TrainValidationSplit.of(info.count(Part.TRAIN), valFraction, splitSeed);
         int partitions = partitionsWanted > 0 ? partitionsWanted : sc.defaultParallelism();
         ShardedDataset dataset = ShardedDataset.load(spark, info, split, partitions);
         double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
-        long loadHeapPeak = DriverMemory.heapPeakBytes();
-        DriverMemory.resetHeapPeak();
+        long loadResidentPeak = DriverMemory.residentPeakBytes();
         try {
             NetworkShape shape = new NetworkShape(info.shape().pixels(), HIDDEN, info.classes());
             long allRows = (long) info.count(Part.TRAIN) + info.count(Part.TEST);
@@ -83,8 +81,8 @@ public final class Bench {
                     FullBatchPass.sparkFloor(sc, dataset.training(), shape, settings.treeDepth()), params);
             StepTimer.Result steps = measureSteps(new StepTimer(pass, shape, init), floor, kernelTimer, denseTimer,
                     threads, settings);
-            BenchResult.LoadFigures load = new BenchResult.LoadFigures(loadSeconds, loadHeapPeak,
-                    DriverMemory.heapPeakBytes(), DriverMemory.residentPeakBytes());
+            BenchResult.LoadFigures load = new BenchResult.LoadFigures(loadSeconds, loadResidentPeak,
+                    DriverMemory.heapLiveBytes(), DriverMemory.residentPeakBytes());
             Map<String, Timing> driver = steps.series();
             BenchResult.KernelFigures kernel = new BenchResult.KernelFigures(driver.get(KERNEL_PARALLEL),
                     driver.get(KERNEL_SINGLE), threads, passDifference);

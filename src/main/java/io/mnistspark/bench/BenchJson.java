@@ -90,10 +90,10 @@ public final class BenchJson {
         BenchResult.LoadFigures load = result.load();
         Map<String, Object> loadDoc = new LinkedHashMap<>();
         loadDoc.put("seconds", load.seconds());
-        loadDoc.put("heap_peak_bytes", load.loadHeapPeak());
+        loadDoc.put("resident_peak_bytes", load.loadResidentPeak() < 0 ? null : load.loadResidentPeak());
         doc.put("load", loadDoc);
         Map<String, Object> driverDoc = new LinkedHashMap<>();
-        driverDoc.put("steps_heap_peak_bytes", load.stepsHeapPeak());
+        driverDoc.put("heap_live_bytes", load.heapLive());
         driverDoc.put("resident_peak_bytes", load.residentPeak() < 0 ? null : load.residentPeak());
         doc.put("driver_memory", driverDoc);
         try {

@@ -66,7 +66,7 @@ public final class BenchReport {
 
     private static void printRatios(BenchResult result, PrintWriter out) {
         BenchResult.KernelFigures kernel = result.kernel();
-        out.println("Ratios (above 1: the job is faster)");
+        out.println("Ratios (of the job against the others, above 1: the job is faster)");
         out.printf(Locale.ROOT, RATIO, "outside-kernel share of the job step", percent(result.outsideKernelShare()),
                 "Spark scheduling, broadcast, result transfer, update");
         out.printf(Locale.ROOT, RATIO, "outside the kernel / Spark's floor", ratio(result.outsideOverFloor()),
@@ -103,10 +103,14 @@ public final class BenchReport {
         out.printf(Locale.ROOT, "  block arrays %s, Spark storage %s; dense float64 %s (%s smaller); %.1f%% of pixels nonzero%n",
                 megabytes(memory.blockBytes()), storage, megabytes(memory.denseBytes()), ratio(memory.denseOverBlocks()),
                 100 * memory.nonzeroFraction());
-        out.printf(Locale.ROOT, "  loading took %.1f s (heap peak %s); driver heap peak during the steps %s, "
-                + "process resident peak %s%n", load.seconds(), megabytes(load.loadHeapPeak()),
-                megabytes(load.stepsHeapPeak()), load.residentPeak() < 0 ? "not reported" : megabytes(load.residentPeak()));
+        out.printf(Locale.ROOT, "  loading took %.1f s; the driver's heap after a full GC %s, its resident peak %s "
+                + "(%s once loaded)%n", load.seconds(), megabytes(load.heapLive()), resident(load.residentPeak()),
+                resident(load.loadResidentPeak()));
         out.println();
+    }
+
+    private static String resident(long bytes) {
+        return bytes < 0 ? "not reported" : megabytes(bytes);
     }
 
     private static void printChecks(BenchResult result, PrintWriter out) {

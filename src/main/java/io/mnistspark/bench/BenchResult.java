@@ -40,12 +40,12 @@ public record BenchResult(Setup setup, Timing step, Timing sparkFloor, KernelFig
     }
 
     /**
-     * @param seconds        wall time from reading the files' headers to every shard built, persisted and counted
-     * @param loadHeapPeak   the heap's peak while loading (bytes)
-     * @param stepsHeapPeak  the heap's peak from the end of loading to the end of the step loop (bytes)
-     * @param residentPeak   the process's resident high-water mark at the end of the step loop, or -1
+     * @param seconds      wall time from reading the files' headers to every shard built, persisted and counted
+     * @param loadResidentPeak the process's resident high-water mark once loaded (bytes), or -1
+     * @param heapLive     the heap in use after a full collection at the end of the step loop (bytes)
+     * @param residentPeak the process's resident high-water mark at the end of the step loop (bytes), or -1
      */
-    public record LoadFigures(double seconds, long loadHeapPeak, long stepsHeapPeak, long residentPeak) {
+    public record LoadFigures(double seconds, long loadResidentPeak, long heapLive, long residentPeak) {
     }
 
     /** The job step's median over another median: how many times faster the job step is when above 1. */

@@ -8,32 +8,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Peak memory of this JVM, the driver (in {@code local[N]} it also holds the executors and their cached
- * blocks): the heap's peak use since the last reset, summed over the heap pools, and the process's resident
- * high-water mark from {@code /proc/self/status} (VmHWM), or -1 where there is none.
+ * Memory of this JVM, the driver (in {@code local[N]} it also holds the executors and their cached blocks):
+ * the heap still in use after a full collection, and the process's resident high-water mark from
+ * {@code /proc/self/status} (VmHWM), or -1 where there is none.
  */
 final class DriverMemory {
     private DriverMemory() {
     }
 
-    /** Starts a new heap peak (the pools' peaks drop to their current use). */
-    static void resetHeapPeak() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
-    }
-
     /**
-     * The heap pools' peaks summed: an upper bound of the heap's peak use since the last reset (the pools
-     * need not have peaked at the same moment), which is what the heap size must allow for.
+     * The heap in use right after a full collection (requested here): what the driver keeps alive, the
+     * cached blocks and parameters, without the short-lived garbage of the steps that a peak of plain use
+     * would count. For the bench's end only: a full collection pauses the JVM.
      */
-    static long heapPeakBytes() {
+    static long heapLiveBytes() {
+        System.gc();
         long bytes = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
-                bytes += pool.getPeakUsage().getUsed();
+                bytes += pool.getUsage().getUsed();
             }
         }
         return bytes;
