@@ -1,5 +1,8 @@
 package io.mnistspark.model;
 
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.Serializable;
 
 /**
@@ -7,7 +10,8 @@ import java.io.Serializable;
  * for, the gradient of the summed loss. Sums, not means: merging is plain addition, so any grouping of
  * rows gives the full-batch mean once the driver divides by the global count.
  *
- * <p>The gradient array is allocated on the first block that needs it, so an empty value is cheap to ship.
+ * <p>The gradient array is allocated on the first block that needs it, so an empty value is cheap to ship;
+ * it is serialized as raw bits ({@link RawDoubles}), since every step ships one per task.
  */
 public final class BatchSums implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -15,7 +19,7 @@ public final class BatchSums implements Serializable {
     private double loss;
     private long rows;
     private long correct;
-    private double[] gradient;
+    private transient double[] gradient;
 
     /**
      * Sums of no rows that still carry a zero gradient of {@code size} values: as large as a real shard's
@@ -93,6 +97,16 @@ public final class BatchSums implements Serializable {
             mean[i] = gradient[i] / n;
         }
         return mean;
+    }
+
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        out.defaultWriteObject();
+        RawDoubles.write(out, gradient);
+    }
+
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        gradient = RawDoubles.read(in);
     }
 
     /** The raw gradient sums (shared, not copied); for tests and aggregation. */

@@ -77,7 +77,7 @@ public final class FullBatchPass {
      * @param withGradient whether the training rows' gradient is needed (the last pass only needs losses)
      */
     public PassSums run(double[] params, boolean withGradient) {
-        Broadcast<double[]> broadcast = sc.broadcast(params);
+        Broadcast<ParameterBroadcast> broadcast = sc.broadcast(new ParameterBroadcast(params));
         try {
             ShardTreeSum total = mergesOnExecutors ? inTree(broadcast, withGradient)
                     : onDriver(new ShardSumsTask(broadcast, work, withGradient, shardCount));
@@ -87,10 +87,10 @@ public final class FullBatchPass {
         }
     }
 
-    private ShardTreeSum inTree(Broadcast<double[]> broadcast, boolean withGradient) {
+    private ShardTreeSum inTree(Broadcast<ParameterBroadcast> broadcast, boolean withGradient) {
         ShardWork shardWork = work;
         return shards.treeAggregate(new ShardTreeSum(shardCount),
-                (sum, shard) -> sum.addShard(shard.index(), shardWork.sums(shard, broadcast.value(), withGradient)),
+                (sum, shard) -> sum.addShard(shard.index(), shardWork.sums(shard, broadcast.value().values(), withGradient)),
                 ShardTreeSum::merge, treeDepth);
     }
 

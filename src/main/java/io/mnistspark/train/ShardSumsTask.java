@@ -16,12 +16,12 @@ import scala.runtime.AbstractFunction2;
 final class ShardSumsTask extends AbstractFunction2<TaskContext, Iterator<Shard>, ShardTreeSum> implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    private final Broadcast<double[]> params;
+    private final Broadcast<ParameterBroadcast> params;
     private final ShardWork work;
     private final boolean withGradient;
     private final int shardCount;
 
-    ShardSumsTask(Broadcast<double[]> params, ShardWork work, boolean withGradient, int shardCount) {
+    ShardSumsTask(Broadcast<ParameterBroadcast> params, ShardWork work, boolean withGradient, int shardCount) {
         this.params = params;
         this.work = work;
         this.withGradient = withGradient;
@@ -31,7 +31,7 @@ final class ShardSumsTask extends AbstractFunction2<TaskContext, Iterator<Shard>
     @Override
     public ShardTreeSum apply(TaskContext context, Iterator<Shard> shards) {
         ShardTreeSum sums = new ShardTreeSum(shardCount);
-        double[] values = params.value();
+        double[] values = params.value().values();
         while (shards.hasNext()) {
             Shard shard = shards.next();
             sums.addShard(shard.index(), work.sums(shard, values, withGradient));
