@@ -15,13 +15,14 @@ import scala.runtime.BoxedUnit;
  * out as a broadcast, each shard computes its sums with plain array math, the sums come back along
  * {@link ShardTreeSum}'s fixed order, and the broadcast is destroyed.
  *
- * <p>How the sums come back depends on the partition count and {@code aggregationDepth}, by Spark's own
- * rule for {@code treeAggregate}: where that rule adds intermediate levels (more partitions than
- * {@code scale + ceil(n / scale)}, {@code scale = max(ceil(n^(1/depth)), 2)}), the pass runs
- * {@code treeAggregate}, which merges on the executors first. Where it would not, the pass submits its one
- * job itself: one task per partition returns that partition's sums and the driver adds them as they
- * arrive, which is what {@code treeAggregate} ends in there too, without its per-job closure cleaning (an
- * ASM parse of Spark's classes, about 9 ms of driver time a step) and zero-value copies. Either way the
+ * <p>How the sums come back follows Spark's own rule for {@code treeAggregate} on a cluster: where that
+ * rule adds intermediate levels (more partitions than {@code scale + ceil(n / scale)},
+ * {@code scale = max(ceil(n^(1/depth)), 2)}), the pass runs {@code treeAggregate}, which merges on the
+ * executors first. Where it would not, and always in local mode (one JVM holds every partition, so a level
+ * would only add a shuffle: 0.12 s a step at 8 partitions on 2 cores), the pass submits its one job
+ * itself: one task per partition returns that partition's sums and the driver adds them as they arrive,
+ * which is what {@code treeAggregate} ends in there too, without its per-job closure cleaning (an ASM
+ * parse of Spark's classes, about 9 ms of driver time a step) and zero-value copies. Either way the
  * additions and their order are {@link ShardTreeSum}'s, so both give the same bits.
  */
 public final class FullBatchPass {
@@ -36,16 +37,20 @@ public final class FullBatchPass {
 
     /** The training step's pass: the kernel over every shard. */
     public FullBatchPass(JavaSparkContext sc, JavaRDD<Shard> shards, NetworkShape shape, int treeDepth) {
-        this(sc, shards, ShardWork.kernel(shape), treeDepth);
+        this(sc, shards, ShardWork.kernel(shape), treeDepth, !sc.isLocal());
     }
 
     /** The same job as the step's pass with no arithmetic in its tasks ({@link ShardWork#sparkFloor}). */
     public static FullBatchPass sparkFloor(JavaSparkContext sc, JavaRDD<Shard> shards, NetworkShape shape,
             int treeDepth) {
-        return new FullBatchPass(sc, shards, ShardWork.sparkFloor(shape), treeDepth);
+        return new FullBatchPass(sc, shards, ShardWork.sparkFloor(shape), treeDepth, !sc.isLocal());
     }
 
-    private FullBatchPass(JavaSparkContext sc, JavaRDD<Shard> shards, ShardWork work, int treeDepth) {
+    /**
+     * @param onCluster whether the partitions may sit in several executors' JVMs, where {@code treeAggregate}'s
+     *                  levels can merge before the driver (tests force it to run that path in local mode)
+     */
+    FullBatchPass(JavaSparkContext sc, JavaRDD<Shard> shards, ShardWork work, int treeDepth, boolean onCluster) {
         if (treeDepth < 1) {
             throw new IllegalArgumentException("tree depth must be at least 1, got " + treeDepth);
         }
@@ -54,7 +59,7 @@ public final class FullBatchPass {
         this.shardCount = shards.getNumPartitions();
         this.work = work;
         this.treeDepth = treeDepth;
-        this.mergesOnExecutors = treeAddsLevels(shardCount, treeDepth);
+        this.mergesOnExecutors = onCluster && treeAddsLevels(shardCount, treeDepth);
     }
 
     /**

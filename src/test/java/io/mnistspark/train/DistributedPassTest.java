@@ -105,9 +105,11 @@ class DistributedPassTest {
         JavaSparkContext sc = SparkTestSession.context();
         ShardedDataset dataset = ShardedDataset.load(sc, info, split, 8);
         try {
-            // depth 2 over 8 partitions: treeAggregate merges on executors first; depth 1: the driver merges
-            FullBatchPass tree = new FullBatchPass(sc, dataset.training(), SHAPE, 2);
-            FullBatchPass driver = new FullBatchPass(sc, dataset.training(), SHAPE, 1);
+            // depth 2 over 8 partitions, as on a cluster: treeAggregate merges on executors first; in local
+            // mode (and at depth 1 anywhere) the driver merges
+            FullBatchPass tree = new FullBatchPass(sc, dataset.training(), ShardWork.kernel(SHAPE), 2, true);
+            FullBatchPass driver = new FullBatchPass(sc, dataset.training(), SHAPE, 2);
+            assertFalse(new FullBatchPass(sc, dataset.training(), ShardWork.kernel(SHAPE), 1, true).mergesOnExecutors());
             assertTrue(tree.mergesOnExecutors());
             assertFalse(driver.mergesOnExecutors());
             PassSums a = tree.run(params, true);
