@@ -76,7 +76,8 @@ public final class RunSettings {
             "print_every");
 
     public static final Setting<Integer> AGGREGATION_DEPTH = new Setting<>("aggregationDepth", SettingKind.INT,
-            "Depth of Spark's treeAggregate for the gradient sums.", 2, "at least 1", v -> v >= 1, "--tree-depth", "N",
+            "Depth of Spark's treeAggregate for the gradient sums on a cluster, where Spark's rule adds levels (6+ "
+                    + "partitions at depth 2); fewer partitions, or local mode, merge on the driver.", 2, "at least 1", v -> v >= 1, "--tree-depth", "N",
             "tree_depth");
 
     /** Every run setting, in the order of help texts and summaries. */
