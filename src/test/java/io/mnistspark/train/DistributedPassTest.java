@@ -90,10 +90,7 @@ class DistributedPassTest {
             FullBatchPass pass = new FullBatchPass(sc, dataset.training(), SHAPE, 2);
             PassSums first = pass.run(params, true);
             for (int run = 0; run < 3; run++) {
-                PassSums again = pass.run(params, true);
-                assertEquals(first.train().lossSum(), again.train().lossSum(), 0.0);
-                assertEquals(first.validation().lossSum(), again.validation().lossSum(), 0.0);
-                assertArrayEquals(first.train().gradientSums(), again.train().gradientSums(), 0.0);
+                assertSameBits(first, pass.run(params, true));
             }
         } finally {
             dataset.release();
@@ -112,12 +109,7 @@ class DistributedPassTest {
             assertFalse(new FullBatchPass(sc, dataset.training(), ShardWork.kernel(SHAPE), 1, true).mergesOnExecutors());
             assertTrue(tree.mergesOnExecutors());
             assertFalse(driver.mergesOnExecutors());
-            PassSums a = tree.run(params, true);
-            PassSums b = driver.run(params, true);
-            assertEquals(a.train().lossSum(), b.train().lossSum(), 0.0);
-            assertEquals(a.validation().lossSum(), b.validation().lossSum(), 0.0);
-            assertEquals(a.train().correct(), b.train().correct());
-            assertArrayEquals(a.train().gradientSums(), b.train().gradientSums(), 0.0);
+            assertSameBits(tree.run(params, true), driver.run(params, true));
         } finally {
             dataset.release();
         }
@@ -135,6 +127,14 @@ class DistributedPassTest {
         } finally {
             dataset.release();
         }
+    }
+
+    private static void assertSameBits(PassSums expected, PassSums actual) {
+        assertEquals(expected.train().lossSum(), actual.train().lossSum(), 0.0);
+        assertEquals(expected.validation().lossSum(), actual.validation().lossSum(), 0.0);
+        assertEquals(expected.train().correct(), actual.train().correct());
+        assertEquals(expected.validation().correct(), actual.validation().correct());
+        assertArrayEquals(expected.train().gradientSums(), actual.train().gradientSums(), 0.0);
     }
 
     static double maxAbs(double[] values) {
