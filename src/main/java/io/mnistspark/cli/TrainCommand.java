@@ -73,14 +73,24 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /**
-     * Starts Spark, runs the job, stops Spark; exit code 1 if a run diverged. The job prints to the output
-     * writer of {@code command} (picocli's, which the caller of the command line may have replaced).
+     * Starts Spark, runs the job, stops Spark; exit code 1, and a line on the error writer for each, if a run
+     * diverged (its outputs are written all the same). The job prints to the output writer of {@code command}
+     * (picocli's, which the caller of the command line may have replaced).
      */
     static int runJob(CommandSpec command, boolean verbose, Function<TrainingJob, List<RunOutcome>> work) {
         SparkSession spark = SparkSessions.start(verbose);
         try {
             List<RunOutcome> outcomes = work.apply(new TrainingJob(spark, command.commandLine().getOut()));
-            return outcomes.stream().anyMatch(o -> o.result().diverged()) ? ExitCode.FAILED : ExitCode.OK;
+            int code = ExitCode.OK;
+            for (RunOutcome outcome : outcomes) {
+                if (outcome.result().diverged()) {
+                    command.commandLine().getErr().println("failed: run " + outcome.settings().runName() + ": "
+                            + outcome.result().divergence().message());
+                    code = ExitCode.FAILED;
+                }
+            }
+            command.commandLine().getErr().flush();
+            return code;
         } finally {
             spark.stop();
         }
