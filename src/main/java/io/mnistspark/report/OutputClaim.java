@@ -12,7 +12,9 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -60,8 +62,12 @@ public final class OutputClaim implements AutoCloseable {
         boolean existed = fs.exists(target);
         fs.mkdirs(target);
         int newest = 0;
+        List<Path> older = new ArrayList<>();
         for (FileStatus child : fs.listStatus(target)) {
-            newest = Math.max(newest, number(child.getPath()));
+            if (isClaim(child.getPath())) {
+                older.add(child.getPath());
+                newest = Math.max(newest, number(child.getPath()));
+            }
         }
         if (newest > 0) {
             Path held = new Path(target, PREFIX + newest);
@@ -80,8 +86,8 @@ public final class OutputClaim implements AutoCloseable {
             HELD.add(file);
             out.write(JSON.writeValueAsBytes(ownerRecord()));
         }
-        for (int older = 1; older <= newest; older++) {
-            fs.delete(new Path(target, PREFIX + older), false);
+        for (Path stale : older) {   // every one listed is the newest, whose owner is gone, or older still
+            fs.delete(stale, false);
         }
         return new OutputClaim(fs, file, !existed);
     }
