@@ -1,5 +1,6 @@
 package io.mnistspark.cli;
 
+import io.mnistspark.report.RunDirectory;
 import io.mnistspark.settings.Setting;
 import io.mnistspark.train.JobSettings;
 import io.mnistspark.train.TrainingSettings;
@@ -59,7 +60,8 @@ public final class SuiteCommand implements Callable<Integer> {
         JobSettings job = output.job(dataOptions, settings, "suite");
         spec.commandLine().getOut().println("Suite: " + settings.size() + " runs: " + settings.stream()
                 .map(SuiteCommand::describe).collect(Collectors.joining("; ")));
-        return TrainCommand.runJob(spec, common.verbose, trainingJob -> trainingJob.run(job));
+        return TrainCommand.runJob(spec, common.verbose, job.out(), RunDirectory.Mode.of(job.overwrite()),
+                trainingJob -> trainingJob.run(job));
     }
 
     private static String describe(TrainingSettings s) {

@@ -1,6 +1,7 @@
 package io.mnistspark.cli;
 
 import io.mnistspark.job.TrainingJob;
+import io.mnistspark.report.OutputClaim;
 import io.mnistspark.report.RunDirectory;
 import io.mnistspark.train.JobSettings;
 import io.mnistspark.train.RunOutcome;
@@ -57,7 +58,8 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingSettings settings = SettingOptions.settings(SettingOptions.given(spec.commandLine().getParseResult()),
                 runName);
         JobSettings job = output.job(dataOptions, List.of(settings), settings.runName());
-        return runJob(spec, common.verbose, trainingJob -> trainingJob.run(job));
+        return runJob(spec, common.verbose, job.out(), RunDirectory.Mode.of(job.overwrite()),
+                trainingJob -> trainingJob.run(job));
     }
 
     private int resume() {
@@ -69,18 +71,36 @@ public final class TrainCommand implements Callable<Integer> {
             }
         }
         RunDirectory.check(resume, RunDirectory.Mode.RESUME, new Configuration());
-        return runJob(spec, common.verbose, trainingJob -> trainingJob.resume(resume));
+        return runJob(spec, common.verbose, resume, RunDirectory.Mode.RESUME, trainingJob -> trainingJob.resume(resume));
     }
 
     /**
-     * Starts Spark, runs the job, stops Spark; exit code 1 if a run diverged. The job prints to the output
-     * writer of {@code command} (picocli's, which the caller of the command line may have replaced).
+     * Claims the output directory {@code out} before Spark starts (a second run into it is refused at once,
+     * exit 4), then starts Spark, runs the job, stops Spark and gives the claim up. Exit code 1, and a line on
+     * the error writer for each, if a run diverged (its outputs are written all the same). The job prints to
+     * the output writer of {@code command} (picocli's, which the caller of the command line may have replaced).
      */
-    static int runJob(CommandSpec command, boolean verbose, Function<TrainingJob, List<RunOutcome>> work) {
+    static int runJob(CommandSpec command, boolean verbose, String out, RunDirectory.Mode mode,
+            Function<TrainingJob, List<RunOutcome>> work) {
+        try (OutputClaim claim = RunDirectory.claim(out, mode, new Configuration())) {
+            return runJob(command, verbose, work);
+        }
+    }
+
+    private static int runJob(CommandSpec command, boolean verbose, Function<TrainingJob, List<RunOutcome>> work) {
         SparkSession spark = SparkSessions.start(verbose);
         try {
             List<RunOutcome> outcomes = work.apply(new TrainingJob(spark, command.commandLine().getOut()));
-            return outcomes.stream().anyMatch(o -> o.result().diverged()) ? ExitCode.FAILED : ExitCode.OK;
+            int code = ExitCode.OK;
+            for (RunOutcome outcome : outcomes) {
+                if (outcome.result().diverged()) {
+                    command.commandLine().getErr().println("failed: run " + outcome.settings().runName() + ": "
+                            + outcome.result().divergence().message());
+                    code = ExitCode.FAILED;
+                }
+            }
+            command.commandLine().getErr().flush();
+            return code;
         } finally {
             spark.stop();
         }

@@ -2,6 +2,7 @@ package io.mnistspark.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mnistspark.train.ConfusionMatrix;
+import io.mnistspark.train.Divergence;
 import io.mnistspark.train.RunOutcome;
 import io.mnistspark.train.StepRecord;
 import io.mnistspark.train.TrainingResult;
@@ -43,6 +44,7 @@ final class HistoryCodec {
         json.put("history", encode(r.history()));
         json.put("stopped_early", r.stoppedEarly());
         json.put("diverged_at", r.divergedAt());
+        json.put("divergence", r.diverged() ? encode(r.divergence()) : null);
         json.put("best_step", r.bestStep());
         json.put("best_val_loss", r.bestValLoss());
         json.put("restored_best", r.restoredBest());
@@ -51,9 +53,27 @@ final class HistoryCodec {
         return json;
     }
 
+    private static Map<String, Object> encode(Divergence d) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("step", d.step());
+        json.put("cause", d.cause().name());
+        json.put("train_loss", d.trainLoss());
+        json.put("first_loss", d.firstLoss());
+        json.put("factor", d.factor());
+        return json;
+    }
+
+    private static Divergence decodeDivergence(JsonNode json) {
+        if (!json.isObject()) {
+            return null;
+        }
+        return new Divergence(json.path("step").asInt(), Divergence.Cause.valueOf(json.path("cause").asText()),
+                json.path("train_loss").asDouble(), json.path("first_loss").asDouble(), json.path("factor").asDouble());
+    }
+
     static RunOutcome decodeOutcome(JsonNode json, TrainingSettings settings, double[] params) {
         TrainingResult result = new TrainingResult(params, decodeHistory(json.path("history")),
-                json.path("stopped_early").asBoolean(), json.path("diverged_at").asInt(),
+                json.path("stopped_early").asBoolean(), decodeDivergence(json.path("divergence")),
                 json.path("best_step").asInt(), json.path("best_val_loss").asDouble(),
                 json.path("restored_best").asBoolean());
         ConfusionMatrix confusion = null;

@@ -81,8 +81,7 @@ public final class MlpClassifier extends Estimator<MlpClassificationModel>
             FullBatchPass pass = new FullBatchPass(sc, shards, shape, getAggregationDepth());
             TrainingResult result = new Trainer(pass, shape, settings).train(StepListener.SILENT);
             if (result.diverged()) {
-                throw new IllegalStateException("training diverged at step " + result.divergedAt() + ": the loss or "
-                        + "gradient is no longer finite; try a smaller stepSize");
+                throw new IllegalStateException(result.divergence().message());
             }
             MlpClassificationModel model = new MlpClassificationModel(uid, shape, result.params());
             copyValues(model, ParamMap.empty());
@@ -193,6 +192,10 @@ public final class MlpClassifier extends Estimator<MlpClassificationModel>
 
     public MlpClassifier setAggregationDepth(int value) {
         return setParam(aggregationDepth(), value);
+    }
+
+    public MlpClassifier setDivergenceFactor(double value) {
+        return setParam(divergenceFactor(), value);
     }
 
     private <T> MlpClassifier setParam(Param<T> param, T value) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -13,15 +15,23 @@ import org.apache.hadoop.fs.Path;
 /**
  * A run's output directory. While the run trains it holds only checkpoints; the outputs are written into a
  * hidden staging directory inside it and moved into place by {@link #commit()}, {@code summary.json} last,
- * so a directory without {@code summary.json} is never mistaken for a finished run. Works on any Hadoop
- * file system ({@code file:}, {@code hdfs:}).
+ * so a directory without {@code summary.json} is never mistaken for a finished run. A run holds an
+ * {@link OutputClaim} on the directory from before Spark starts to its end ({@link #claim}); claim files are
+ * never counted as contents. Works on any Hadoop file system ({@code file:}, {@code hdfs:}).
  */
 public final class RunDirectory {
     /** The file whose presence marks a finished run; written last. */
     public static final String COMPLETION_MARKER = "summary.json";
 
     /** How an existing directory is treated. */
-    public enum Mode { NEW, OVERWRITE, RESUME }
+    public enum Mode {
+        NEW, OVERWRITE, RESUME;
+
+        /** The mode of a new job: {@code OVERWRITE} with {@code --overwrite}, else {@code NEW}. */
+        public static Mode of(boolean overwrite) {
+            return overwrite ? OVERWRITE : NEW;
+        }
+    }
 
     private final FileSystem fs;
     private final Path target;
@@ -49,14 +59,42 @@ public final class RunDirectory {
             fs.setWriteChecksum(false);
             boolean existed = check(fs, target, mode);
             if (existed && mode == Mode.OVERWRITE) {
-                fs.delete(target, true);
-                existed = false;
+                for (FileStatus child : fs.listStatus(target)) {
+                    if (!OutputClaim.isClaim(child.getPath())) {   // the claim stays: this run holds it
+                        fs.delete(child.getPath(), true);
+                    }
+                }
             }
             fs.mkdirs(target);
             Path staging = new Path(target, ".staging-" + UUID.randomUUID());
             return new RunDirectory(fs, target, staging, !existed);
         } catch (IOException e) {
             throw new OutputException(out + ": cannot prepare the output directory: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Claims {@code out} for this run (see {@link OutputClaim}), creating it if needed, and checks it against
+     * {@code mode} while holding the claim; the caller releases the claim when the run ends, however it ends.
+     *
+     * @throws OutputException if another run holds or takes the directory, or it cannot take the run
+     */
+    public static OutputClaim claim(String out, Mode mode, Configuration conf) {
+        try {
+            Path target = new Path(out);
+            FileSystem fs = target.getFileSystem(conf);
+            target = fs.makeQualified(target);
+            check(fs, target, mode);
+            OutputClaim claim = OutputClaim.take(fs, target);
+            try {
+                check(fs, target, mode);
+            } catch (RuntimeException | IOException e) {
+                claim.release();
+                throw e;
+            }
+            return claim;
+        } catch (IOException e) {
+            throw new OutputException(out + ": cannot claim the output directory: " + e.getMessage(), e);
         }
     }
 
@@ -84,12 +122,16 @@ public final class RunDirectory {
         if (!status.isDirectory()) {
             throw new OutputException(target + ": exists and is a file; choose a directory for --out");
         }
+        Optional<OutputException> inUse = OutputClaim.heldByAnother(fs, target);
+        if (inUse.isPresent()) {
+            throw inUse.get();
+        }
         boolean finished = fs.exists(new Path(target, COMPLETION_MARKER));
         if (mode == Mode.RESUME && finished) {
             throw new OutputException(target + ": holds a finished run (it has " + COMPLETION_MARKER
                     + "); there is nothing to resume");
         }
-        if (mode == Mode.NEW && fs.listStatus(target).length > 0) {
+        if (mode == Mode.NEW && Arrays.stream(fs.listStatus(target)).anyMatch(f -> !OutputClaim.isClaim(f.getPath()))) {
             throw new OutputException(target + ": already holds " + (finished ? "a finished run" : "files of an "
                     + "unfinished run") + "; choose a new --out directory, add --overwrite"
                     + (finished ? "" : ", or continue it with --resume " + target));

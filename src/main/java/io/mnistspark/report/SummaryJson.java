@@ -67,6 +67,7 @@ public final class SummaryJson {
         run.put("stopped_early", r.stoppedEarly());
         run.put("diverged", r.diverged());
         run.put("diverged_at_step", r.diverged() ? r.divergedAt() : null);
+        run.put("divergence", r.diverged() ? r.divergence().message() : null);
         run.put("best_step", r.bestStep() > 0 ? r.bestStep() : null);
         run.put("best_val_loss", r.bestStep() > 0 ? r.bestValLoss() : null);
         run.put("restored_best", r.restoredBest());

@@ -167,4 +167,12 @@ public interface RunParams extends Params {
     default int getAggregationDepth() {
         return (Integer) getOrDefault(aggregationDepth());
     }
+
+    default DoubleParam divergenceFactor() {
+        return (DoubleParam) runParams().get(RunSettings.DIVERGENCE_FACTOR);
+    }
+
+    default double getDivergenceFactor() {
+        return (Double) getOrDefault(divergenceFactor());
+    }
 }

@@ -1,5 +1,6 @@
 package io.mnistspark.settings;
 
+import io.mnistspark.train.DivergenceRule;
 import java.util.List;
 
 /**
@@ -80,10 +81,16 @@ public final class RunSettings {
                     + "partitions at depth 2); fewer partitions, or local mode, merge on the driver.", 2, "at least 1", v -> v >= 1, "--tree-depth", "N",
             "tree_depth");
 
+    public static final Setting<Double> DIVERGENCE_FACTOR = new Setting<>("divergenceFactor", SettingKind.DOUBLE,
+            "Stop the run as diverged when its training loss rises above this many times step 1's (a loss or "
+                    + "gradient that is not finite always stops it); 0 turns the rise check off.",
+            DivergenceRule.DEFAULT_FACTOR, DivergenceRule.ALLOWED, DivergenceRule::isAllowed, "--divergence-factor",
+            "F", "divergence_factor");
+
     /** Every run setting, in the order of help texts and summaries. */
     public static final List<Setting<?>> ALL = List.of(SOLVER, STEP_SIZE, HYPERPARAMETER_DTYPE, INIT_MODE, INIT_VALUE,
             INIT_STDDEV, SEED, HIDDEN_UNITS, MAX_ITER, EARLY_STOPPING, PATIENCE, MIN_DELTA, RESTORE_BEST, PRINT_EVERY,
-            AGGREGATION_DEPTH);
+            AGGREGATION_DEPTH, DIVERGENCE_FACTOR);
 
     /** The settings that refine early stopping and mean nothing without it. */
     public static final List<Setting<?>> EARLY_STOPPING_REFINEMENTS = List.of(PATIENCE, MIN_DELTA, RESTORE_BEST);

@@ -8,6 +8,7 @@ import io.mnistspark.model.Initialization;
 import io.mnistspark.model.NormalInit;
 import io.mnistspark.optim.HyperparameterDtype;
 import io.mnistspark.optim.OptimizerChoice;
+import io.mnistspark.train.DivergenceRule;
 import io.mnistspark.train.EarlyStoppingRule;
 import io.mnistspark.train.TrainingSettings;
 import java.util.Iterator;
@@ -75,7 +76,8 @@ public final class SettingValues {
                 .with(RunSettings.INIT_MODE, run.init().name())
                 .with(RunSettings.PRINT_EVERY, run.printEvery())
                 .with(RunSettings.AGGREGATION_DEPTH, run.treeDepth())
-                .with(RunSettings.EARLY_STOPPING, run.earlyStopping().isPresent());
+                .with(RunSettings.EARLY_STOPPING, run.earlyStopping().isPresent())
+                .with(RunSettings.DIVERGENCE_FACTOR, run.divergence().factor());
         if (run.init() instanceof ConstantInit constant) {
             v = v.with(RunSettings.INIT_VALUE, constant.value());
         } else if (run.init() instanceof NormalInit normal) {
@@ -113,7 +115,8 @@ public final class SettingValues {
                 : Optional.empty();
         return new TrainingSettings(runName, get(RunSettings.HIDDEN_UNITS), init,
                 OptimizerChoice.parse(get(RunSettings.SOLVER)), learningRate, dtype, get(RunSettings.MAX_ITER), rule,
-                get(RunSettings.PRINT_EVERY), get(RunSettings.AGGREGATION_DEPTH));
+                get(RunSettings.PRINT_EVERY), get(RunSettings.AGGREGATION_DEPTH),
+                new DivergenceRule(get(RunSettings.DIVERGENCE_FACTOR)));
     }
 
     /** Spark param name to value, each encoded as Spark ML writes a param's value in its metadata. */

@@ -37,15 +37,14 @@ public final class Trainer {
         long start = System.nanoTime();
         int maxSteps = settings.maxSteps();
         PassSums current = pass.run(params, true);
+        double firstLoss = state.history().isEmpty() ? current.train().meanLoss() : state.history().get(0).trainLoss();
         for (int step = state.stepsDone() + 1; step <= maxSteps; step++) {
             BatchSums train = current.train();
             double[] gradient = train.meanGradient();
-            if (!Double.isFinite(train.meanLoss()) || !allFinite(gradient)) {
-                String reason = "Step: " + step + ", training diverged: the training loss or gradient is not finite"
-                        + " (loss " + train.meanLoss() + "); stopped before update " + step
-                        + ". Try a smaller --learning-rate.";
-                listener.onStop(step, reason);
-                return new TrainingResult(params, state.history(), false, step, tracker.bestStep(),
+            Divergence diverged = settings.divergence().check(step, train.meanLoss(), firstLoss, gradient);
+            if (diverged != null) {
+                listener.onStop(step, diverged.message());
+                return new TrainingResult(params, state.history(), false, diverged, tracker.bestStep(),
                         tracker.bestLoss(), false);
             }
             state.optimizer().update(params, gradient);
@@ -75,16 +74,7 @@ public final class Trainer {
         boolean restored = state.bestParams() != null;
         double[] result = restored ? state.bestParams() : state.params();
         EarlyStopping tracker = state.stopping();
-        return new TrainingResult(result, state.history(), stoppedEarly, 0, tracker.bestStep(), tracker.bestLoss(),
+        return new TrainingResult(result, state.history(), stoppedEarly, null, tracker.bestStep(), tracker.bestLoss(),
                 restored);
-    }
-
-    private static boolean allFinite(double[] values) {
-        for (double v : values) {
-            if (!Double.isFinite(v)) {
-                return false;
-            }
-        }
-        return true;
     }
 }

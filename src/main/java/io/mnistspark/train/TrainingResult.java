@@ -7,11 +7,11 @@ import java.util.List;
  * and why it stopped.
  *
  * @param stoppedEarly the early-stopping rule ended the run
- * @param divergedAt the step whose loss or gradient stopped being finite, or 0
+ * @param divergence where and why the run diverged, or null
  * @param bestStep the step with the best validation loss (the early-stopping rule's sense of best)
  * @param restoredBest the final parameters are the best step's, not the last step's
  */
-public record TrainingResult(double[] params, List<StepRecord> history, boolean stoppedEarly, int divergedAt,
+public record TrainingResult(double[] params, List<StepRecord> history, boolean stoppedEarly, Divergence divergence,
         int bestStep, double bestValLoss, boolean restoredBest) {
     public TrainingResult {
         history = List.copyOf(history);
@@ -23,7 +23,12 @@ public record TrainingResult(double[] params, List<StepRecord> history, boolean 
     }
 
     public boolean diverged() {
-        return divergedAt > 0;
+        return divergence != null;
+    }
+
+    /** The step the run diverged at (it stopped before that step's update), or 0. */
+    public int divergedAt() {
+        return divergence == null ? 0 : divergence.step();
     }
 
     public StepRecord last() {

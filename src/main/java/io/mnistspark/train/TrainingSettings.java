@@ -13,11 +13,12 @@ import java.util.Optional;
  * @param earlyStopping the stopping rule, empty to always run {@code maxSteps}
  * @param printEvery a progress line every this many steps
  * @param treeDepth depth of Spark's {@code treeAggregate}
+ * @param divergence when the run stops as diverged
  */
 public record TrainingSettings(String runName, int hidden, Initialization init, OptimizerChoice optimizer,
         double learningRate, HyperparameterDtype hyperparameterDtype, int maxSteps,
         Optional<EarlyStoppingRule> earlyStopping, int printEvery,
-        int treeDepth) {
+        int treeDepth, DivergenceRule divergence) {
     public TrainingSettings {
         if (runName == null || runName.isBlank()) {
             throw new IllegalArgumentException("a run needs a name");
@@ -40,6 +41,17 @@ public record TrainingSettings(String runName, int hidden, Initialization init, 
         if (treeDepth < 1) {
             throw new IllegalArgumentException("tree depth must be at least 1, got " + treeDepth);
         }
+        if (divergence == null) {
+            throw new IllegalArgumentException("a divergence rule is needed");
+        }
+    }
+
+    /** A run with the default divergence rule ({@link DivergenceRule#defaults()}). */
+    public TrainingSettings(String runName, int hidden, Initialization init, OptimizerChoice optimizer,
+            double learningRate, HyperparameterDtype hyperparameterDtype, int maxSteps,
+            Optional<EarlyStoppingRule> earlyStopping, int printEvery, int treeDepth) {
+        this(runName, hidden, init, optimizer, learningRate, hyperparameterDtype, maxSteps, earlyStopping, printEvery,
+                treeDepth, DivergenceRule.defaults());
     }
 
     /** The learning rate the optimizer steps with, after {@link #hyperparameterDtype()}. */

@@ -61,7 +61,7 @@ class LocalClusterTrainingTest {
      * given as the executors' extra class path) and the Scala version; the worker takes that home from
      * {@code spark.test.home} under {@code spark.testing}.
      */
-    private static SparkProperties localCluster(Path sparkHome) throws IOException {
+    static SparkProperties localCluster(Path sparkHome) throws IOException {
         Files.createDirectories(sparkHome.resolve("jars"));
         return new SparkProperties()
                 .set("spark.master", "local-cluster[2,1,1024]")

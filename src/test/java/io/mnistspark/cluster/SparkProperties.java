@@ -54,6 +54,37 @@ final class SparkProperties {
         }
     }
 
+    /** Work done on a session started with these properties. */
+    interface SessionWork {
+        void run(SparkSession spark) throws Exception;
+    }
+
+    /**
+     * Runs {@code work} on a new session started with these properties, set as system properties for as long
+     * as it lasts (the local-cluster workers read {@code spark.test.home} from them), then stops it and puts
+     * the properties back.
+     */
+    void inSession(String appName, SessionWork work) throws Exception {
+        stopActiveSession();
+        Map<String, String> previous = new LinkedHashMap<>();
+        for (Map.Entry<String, String> property : properties.entrySet()) {
+            previous.put(property.getKey(), System.getProperty(property.getKey()));
+            System.setProperty(property.getKey(), property.getValue());
+        }
+        try {
+            work.run(SparkSession.builder().appName(appName).getOrCreate());
+        } finally {
+            stopActiveSession();
+            for (Map.Entry<String, String> old : previous.entrySet()) {
+                if (old.getValue() == null) {
+                    System.clearProperty(old.getKey());
+                } else {
+                    System.setProperty(old.getKey(), old.getValue());
+                }
+            }
+        }
+    }
+
     /** Stops the default session, if any, so the next builder call creates a context from scratch. */
     static void stopActiveSession() {
         scala.Option<SparkSession> session = SparkSession.getDefaultSession();

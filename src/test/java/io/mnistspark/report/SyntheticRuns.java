@@ -89,7 +89,7 @@ public final class SyntheticRuns {
                 early ? 10000 : history.size(), early ? Optional.of(EarlyStoppingRule.notebook()) : Optional.empty(),
                 100, 2);
         int best = early ? history.size() - 1 : history.size();
-        TrainingResult result = new TrainingResult(new double[1], history, early, 0, best,
+        TrainingResult result = new TrainingResult(new double[1], history, early, null, best,
                 history.get(best - 1).valLoss(), false);
         return new RunOutcome(settings, result, confusion, 1.5 * history.size());
     }
