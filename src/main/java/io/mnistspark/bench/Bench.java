@@ -1,5 +1,6 @@
 package io.mnistspark.bench;
 
+import io.mnistspark.data.ClassCount;
 import io.mnistspark.data.DataLocation;
 import io.mnistspark.data.DatasetInfo;
 import io.mnistspark.data.DatasetReader;
@@ -38,11 +39,11 @@ public final class Bench {
         this.progress = progress;
     }
 
-    public BenchResult run(DataLocation location, double valFraction, long splitSeed, int partitionsWanted,
+    public BenchResult run(DataLocation location, ClassCount classes, double valFraction, long splitSeed, int partitionsWanted,
             BenchSettings settings) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         progress.phase("loading " + location.describe());
-        DatasetInfo info = DatasetReader.inspect(spark, location);
+        DatasetInfo info = DatasetReader.inspect(spark, location, classes);
         TrainValidationSplit split = TrainValidationSplit.of(info.count(Part.TRAIN), valFraction, splitSeed);
         int partitions = partitionsWanted > 0 ? partitionsWanted : sc.defaultParallelism();
         ShardedDataset dataset = ShardedDataset.load(spark, info, split, partitions);

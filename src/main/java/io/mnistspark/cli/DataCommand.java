@@ -40,7 +40,7 @@ public final class DataCommand implements Callable<Integer> {
         SparkSession spark = SparkSessions.start(common.verbose);
         try {
             JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-            DatasetInfo info = DatasetReader.inspect(spark, dataOptions.location());
+            DatasetInfo info = DatasetReader.inspect(spark, dataOptions.location(), dataOptions.classCount());
             TrainValidationSplit split = TrainValidationSplit.of(info.count(Part.TRAIN), dataOptions.valFraction,
                     dataOptions.splitSeed);
             int partitions = dataOptions.partitions > 0 ? dataOptions.partitions : sc.defaultParallelism();

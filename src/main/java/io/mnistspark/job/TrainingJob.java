@@ -70,7 +70,7 @@ public final class TrainingJob {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         String startedAt = Instant.now().toString();
         long t0 = System.nanoTime();
-        DatasetInfo info = DatasetReader.inspect(spark, requested.data());
+        DatasetInfo info = DatasetReader.inspect(spark, requested.data(), requested.classes());
         TrainValidationSplit split = TrainValidationSplit.of(info.count(Part.TRAIN), requested.valFraction(),
                 requested.splitSeed());
         int partitions = requested.partitions() > 0 ? requested.partitions() : sc.defaultParallelism();
