@@ -44,7 +44,7 @@ public final class Bench {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         progress.phase("loading " + location.describe());
         DatasetInfo info = DatasetReader.inspect(spark, location, classes);
-        TrainValidationSplit split = TrainValidationSplit.of(info.count(Part.TRAIN), valFraction, splitSeed);
+        TrainValidationSplit split = TrainValidationSplit.of(info, valFraction, splitSeed);
         int partitions = partitionsWanted > 0 ? partitionsWanted : sc.defaultParallelism();
         ShardedDataset dataset = ShardedDataset.load(spark, info, split, partitions);
         try {

@@ -41,7 +41,7 @@ public final class DataCommand implements Callable<Integer> {
         try {
             JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             DatasetInfo info = DatasetReader.inspect(spark, dataOptions.location(), dataOptions.classCount());
-            TrainValidationSplit split = TrainValidationSplit.of(info.count(Part.TRAIN), dataOptions.valFraction,
+            TrainValidationSplit split = TrainValidationSplit.of(info, dataOptions.valFraction,
                     dataOptions.splitSeed);
             int partitions = dataOptions.partitions > 0 ? dataOptions.partitions : sc.defaultParallelism();
             ShardedDataset dataset = ShardedDataset.load(spark, info, split, partitions);

@@ -71,7 +71,7 @@ public final class TrainingJob {
         String startedAt = Instant.now().toString();
         long t0 = System.nanoTime();
         DatasetInfo info = DatasetReader.inspect(spark, requested.data(), requested.classes());
-        TrainValidationSplit split = TrainValidationSplit.of(info.count(Part.TRAIN), requested.valFraction(),
+        TrainValidationSplit split = TrainValidationSplit.of(info, requested.valFraction(),
                 requested.splitSeed());
         int partitions = requested.partitions() > 0 ? requested.partitions() : sc.defaultParallelism();
         JobSettings job = requested.withPartitions(partitions);
