@@ -29,6 +29,16 @@ public final class Fuzz {
         return ONLY >= 0 ? IntStream.of(ONLY) : IntStream.range(0, inVerify * SCALE);
     }
 
+    /** How many cases {@link #cases} gives: 1 when replaying one. */
+    public static int count(int inVerify) {
+        return ONLY >= 0 ? 1 : inVerify * SCALE;
+    }
+
+    /** Whether a single case is being replayed, when a family's overall checks (both outcomes seen) do not apply. */
+    public static boolean replaying() {
+        return ONLY >= 0;
+    }
+
     /** The random stream of case {@code index} of {@code family}. */
     public static SplittableRandom random(String family, int index) {
         long mixed = SEED * 0x9E3779B97F4A7C15L + family.hashCode();

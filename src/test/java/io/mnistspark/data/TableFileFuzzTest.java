@@ -54,8 +54,8 @@ class TableFileFuzzTest {
                     () -> readAsTrainingDoes(spark, data, what));
         });
         System.out.println(tally.summary());
-        assertEquals(cases * Fuzz.SCALE, tally.cases(), "every case ran");
-        assertTrue(tally.loaded > 0 && tally.refused > 0, "the cases must both load and refuse: " + tally.summary());
+        assertEquals(Fuzz.count(cases), tally.cases(), "every case ran");
+        assertTrue(Fuzz.replaying() || tally.loaded > 0 && tally.refused > 0, "the cases must both load and refuse: " + tally.summary());
     }
 
     /** Inspects the table, then splits it and lays it out into persisted blocks, every row in them. */

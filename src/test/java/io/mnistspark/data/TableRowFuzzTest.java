@@ -69,9 +69,9 @@ class TableRowFuzzTest {
             checkCsvRow(header, cells, row, what);
             outcomes[0]++;
         });
-        System.out.println("csv rows: " + CSV_CASES * Fuzz.SCALE + " cases, " + outcomes[0] + " rows, " + outcomes[1]
+        System.out.println("csv rows: " + Fuzz.count(CSV_CASES) + " cases, " + outcomes[0] + " rows, " + outcomes[1]
                 + " refused");
-        assertTrue(outcomes[0] > 0 && outcomes[1] > 0, "both outcomes: " + Arrays.toString(outcomes));
+        assertTrue(Fuzz.replaying() || outcomes[0] > 0 && outcomes[1] > 0, "both outcomes: " + Arrays.toString(outcomes));
     }
 
     @Test
