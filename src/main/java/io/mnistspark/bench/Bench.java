@@ -39,8 +39,8 @@ public final class Bench {
         this.progress = progress;
     }
 
-    public BenchResult run(DataLocation location, ClassCount classes, double valFraction, long splitSeed, int partitionsWanted,
-            BenchSettings settings) {
+    public BenchResult run(DataLocation location, ClassCount classes, double valFraction, long splitSeed,
+            int partitionsWanted, BenchSettings settings) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         progress.phase("loading " + location.describe());
         DatasetInfo info = DatasetReader.inspect(spark, location, classes);

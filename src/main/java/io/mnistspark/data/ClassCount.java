@@ -78,26 +78,30 @@ public record ClassCount(int stated) implements Serializable {
         }
         List<Integer> above = recordsAbove(train, firstEmpty);
         int classes = largest + 1;
-        throw new DataException(origin.file(above.get(0)) + ": " + named(above, train, origin) + " make" + (above.size() == 1 ? "s " : " ")
-                + classes + " classes (0.." + largest + "), but " + emptyRuns(seen) + " no training example; "
-                + (above.size() == 1 ? "a corrupt label? Fix it" : "corrupt labels, or labels that do not count from 0? Fix them")
+        boolean one = above.size() == 1;
+        throw new DataException(origin.file(above.get(0)) + ": " + named(above, train, origin)
+                + (one ? " makes " : " make ") + classes + " classes (0.." + largest + "), but " + emptyRuns(seen)
+                + " no training example; "
+                + (one ? "a corrupt label? Fix it" : "corrupt labels, or labels that do not count from 0? Fix them")
                 + ", or give --classes " + classes + " if " + classes + " classes are meant");
     }
 
     /**
      * Refuses test labels the training gave no class for: at or above the stated count, or, with the count
      * from the labels, above the largest training label.
+     *
+     * @param trainingLabels names where the training labels were read, for the message
      */
-    void checkTest(int[] test, int classes, LabelOrigin origin) {
+    void checkTest(int[] test, int classes, LabelOrigin origin, String trainingLabels) {
         if (isStated()) {
             requireBelow(stated, test, origin);
             return;
         }
         for (int i = 0; i < test.length; i++) {
             if (test[i] >= classes) {
-                throw new DataException(origin.file(i) + ": label " + test[i] + " at " + origin.record(i) + " is outside the "
-                        + classes + " classes of the training labels (0.." + (classes - 1) + "); a model cannot predict "
-                        + "a class it never saw");
+                throw new DataException(origin.file(i) + ": label " + test[i] + " at " + origin.record(i)
+                        + " is outside the " + classes + " classes of the training labels (0.." + (classes - 1)
+                        + ") in " + trainingLabels + "; a model cannot predict a class it never saw");
             }
         }
     }
@@ -105,9 +109,10 @@ public record ClassCount(int stated) implements Serializable {
     private static void requireBelow(int classes, int[] labels, LabelOrigin origin) {
         List<Integer> above = recordsAbove(labels, classes - 1);
         if (!above.isEmpty()) {
-            throw new DataException(origin.file(above.get(0)) + ": " + named(above, labels, origin) + (above.size() == 1
-                    ? " is" : " are") + " not below --classes " + classes + " (classes 0.." + (classes - 1)
-                    + "); fix the label" + (above.size() == 1 ? "" : "s") + ", or give the --classes the data has");
+            boolean one = above.size() == 1;
+            throw new DataException(origin.file(above.get(0)) + ": " + named(above, labels, origin)
+                    + (one ? " is" : " are") + " not below --classes " + classes + " (classes 0.." + (classes - 1)
+                    + "); fix the label" + (one ? "" : "s") + ", or give the --classes the data has");
         }
     }
 

@@ -99,7 +99,7 @@ public final class DatasetReader {
         }
         int classes = count.of(train.labels(), records(train.labelFile()));
         int[] testLabels = test.labels();
-        count.checkTest(testLabels, classes, records(test.labelFile()));
+        count.checkTest(testLabels, classes, records(test.labelFile()), train.labelFile().name());
         List<DataFile> files = List.of(train.imageFile(), train.labelFile(), test.imageFile(), test.labelFile());
         return new DatasetInfo(location, train.shape(), classes, files, train.labels(), testLabels);
     }

@@ -38,7 +38,7 @@ final class TableDataset {
         if (testFiles != null) {
             TableScan test = TableScan.of(spark, reader, testFiles, train.features(), "test");
             testLabels = test.labels();
-            count.checkTest(testLabels, classes, test.origin());
+            count.checkTest(testLabels, classes, test.origin(), trainUri);
             files.addAll(testFiles.describe(sc));
         }
         return new DatasetInfo(location, ImageShape.ofFeatures(train.features()), classes, files, train.labels(),

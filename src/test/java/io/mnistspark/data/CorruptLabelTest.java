@@ -106,10 +106,11 @@ class CorruptLabelTest {
     @Test
     void theCountFromCompleteLabelsIsUnchanged() {
         assertEquals(3, inspect(idxWithTrainLabels(0, 1, 2, 0, 1, 2), ClassCount.FROM_LABELS).classes());
-        // a test label above the training labels is still refused as before
+        // a test label above the training labels is still refused, naming where the classes came from too
         write(dir.resolve("t10k-labels-idx1-ubyte"), idxLabels(3, 2, 1, 3));
         assertRefused(() -> inspect(new IdxDirectory(dir.toString()), ClassCount.FROM_LABELS),
-                "t10k-labels-idx1-ubyte: label 3 at record 2 is outside the 3 classes");
+                "t10k-labels-idx1-ubyte: label 3 at record 2 is outside the 3 classes of the training labels (0..2) "
+                        + "in train-labels-idx1-ubyte");
     }
 
     @Test
