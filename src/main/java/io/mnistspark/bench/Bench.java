@@ -1,5 +1,6 @@
 package io.mnistspark.bench;
 
+import io.mnistspark.data.ClassCount;
 import io.mnistspark.data.DataLocation;
 import io.mnistspark.data.DatasetInfo;
 import io.mnistspark.data.DatasetReader;
@@ -39,13 +40,13 @@ public final class Bench {
         this.progress = progress;
     }
 
-    public BenchResult run(DataLocation location, double valFraction, long splitSeed, int partitionsWanted,
-            BenchSettings settings) {
+    public BenchResult run(DataLocation location, ClassCount classes, double valFraction, long splitSeed,
+            int partitionsWanted, BenchSettings settings) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         progress.phase("loading " + location.describe());
         long loadStart = System.nanoTime();
-        DatasetInfo info = DatasetReader.inspect(spark, location);
-        TrainValidationSplit split = TrainValidationSplit.of(info.count(Part.TRAIN), valFraction, splitSeed);
+        DatasetInfo info = DatasetReader.inspect(spark, location, classes);
+        TrainValidationSplit split = TrainValidationSplit.of(info, valFraction, splitSeed);
         int partitions = partitionsWanted > 0 ? partitionsWanted : sc.defaultParallelism();
         ShardedDataset dataset = ShardedDataset.load(spark, info, split, partitions);
         double loadSeconds = (System.nanoTime() - loadStart) / 1e9;

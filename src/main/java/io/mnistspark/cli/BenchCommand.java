@@ -100,8 +100,8 @@ public final class BenchCommand implements Callable<Integer> {
         SparkSession spark = SparkSessions.start(common.verbose);
         BenchResult result;
         try {
-            result = new Bench(spark, new Progress(err)).run(dataOptions.location(), dataOptions.valFraction,
-                    dataOptions.splitSeed, dataOptions.partitions, settings);
+            result = new Bench(spark, new Progress(err)).run(dataOptions.location(), dataOptions.classCount(),
+                    dataOptions.valFraction, dataOptions.splitSeed, dataOptions.partitions, settings);
         } finally {
             spark.stop();
         }

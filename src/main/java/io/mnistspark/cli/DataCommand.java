@@ -40,8 +40,8 @@ public final class DataCommand implements Callable<Integer> {
         SparkSession spark = SparkSessions.start(common.verbose);
         try {
             JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-            DatasetInfo info = DatasetReader.inspect(spark, dataOptions.location());
-            TrainValidationSplit split = TrainValidationSplit.of(info.count(Part.TRAIN), dataOptions.valFraction,
+            DatasetInfo info = DatasetReader.inspect(spark, dataOptions.location(), dataOptions.classCount());
+            TrainValidationSplit split = TrainValidationSplit.of(info, dataOptions.valFraction,
                     dataOptions.splitSeed);
             int partitions = dataOptions.partitions > 0 ? dataOptions.partitions : sc.defaultParallelism();
             ShardedDataset dataset = ShardedDataset.load(spark, info, split, partitions);

@@ -1,5 +1,6 @@
 package io.mnistspark.cli;
 
+import io.mnistspark.data.ClassCount;
 import io.mnistspark.data.DataLocation;
 import io.mnistspark.data.DataSpec;
 import io.mnistspark.data.TableFormat;
@@ -31,6 +32,12 @@ public final class DataOptions {
                     + "largest index of the training file, as Spark infers it.")
     int numFeatures;
 
+    @Option(names = "--classes", paramLabel = "N", defaultValue = "0",
+            description = "The number of classes, labels 0..N-1; a label at or above it is refused. Default: 1 + the "
+                    + "largest training label, refused when a class below it has no training example (a corrupt "
+                    + "label); state N when empty classes are really meant.")
+    int classes;
+
     @Option(names = "--val-fraction", paramLabel = "F", defaultValue = "0.2",
             description = "Share of the training file held out for validation, as scikit-learn's test_size. "
                     + "Default: ${DEFAULT-VALUE}.")
@@ -54,6 +61,15 @@ public final class DataOptions {
         }
     }
 
+    /** The stated class count, or {@link ClassCount#FROM_LABELS} without {@code --classes}. */
+    ClassCount classCount() {
+        try {
+            return new ClassCount(classes);
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException(e.getMessage());
+        }
+    }
+
     /** Checks ranges, and that the data options go together, before Spark starts. */
     void validate() {
         if (!(valFraction > 0.0 && valFraction < 1.0)) {
@@ -69,5 +85,6 @@ public final class DataOptions {
             throw new SettingsException("--data needs a path, or 'embedded'");
         }
         location();
+        classCount();
     }
 }

@@ -58,7 +58,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 saved = new SavedModel(loaded.shape(), loaded.weights());
             }
             JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-            DatasetInfo info = DatasetReader.inspect(spark, location);
+            DatasetInfo info = DatasetReader.inspect(spark, location, dataOptions.classCount());
             if (info.shape().pixels() != saved.shape().inputs()) {
                 throw new SettingsException("the model takes " + saved.shape().inputs() + " inputs but "
                         + info.location().describe() + " has images of " + info.shape().rows() + "x"

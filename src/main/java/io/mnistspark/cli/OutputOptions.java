@@ -36,8 +36,8 @@ public final class OutputOptions {
         String dir = out != null ? out
                 : "runs/" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + name;
         DataLocation location = data.location();
-        JobSettings job = new JobSettings(location, data.valFraction, data.splitSeed, data.partitions, dir, overwrite,
-                checkpointEvery, runs);
+        JobSettings job = new JobSettings(location, data.classCount(), data.valFraction, data.splitSeed,
+                data.partitions, dir, overwrite, checkpointEvery, runs);
         RunDirectory.check(dir, overwrite ? RunDirectory.Mode.OVERWRITE : RunDirectory.Mode.NEW, new Configuration());
         return job;
     }

@@ -18,6 +18,9 @@ final class CsvRows implements FlatMapFunction<Iterator<Row>, Row> {
     private static final String PIXELS = "pixel values must be whole numbers 0..255 (raw bytes, divided by 255 "
             + "when read); for other values use LIBSVM or Parquet";
 
+    private static final java.util.regex.Pattern DECIMAL =
+            java.util.regex.Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
+
     private final String[] header;
     private final int label;
 
@@ -92,16 +95,21 @@ final class CsvRows implements FlatMapFunction<Iterator<Row>, Row> {
         return (int) value;
     }
 
+    /**
+     * A cell as a decimal number ({@code 7}, {@code -0.5}, {@code 1e3}, surrounding spaces ignored). Java's own
+     * parser is not asked alone: it also takes {@code 7f}, {@code 12d} and hexadecimal {@code 0x1p3}, which no
+     * CSV writer means as numbers, so a damaged cell could pass as a pixel.
+     */
     private static double number(String cell, String column, String advice) {
         if (cell == null || cell.isBlank()) {
             throw new RowRefusal("column '" + column + "' is empty", advice);
         }
-        try {
-            return Double.parseDouble(cell.strip());
-        } catch (NumberFormatException e) {
+        String text = cell.strip();
+        if (!DECIMAL.matcher(text).matches()) {
             String shown = cell.length() > 40 ? cell.substring(0, 37) + "..." : cell;
             throw new RowRefusal("column '" + column + "' holds '" + shown + "', not a number", advice);
         }
+        return Double.parseDouble(text);
     }
 
     /** Cells of a raw line, counting the commas outside double quotes. */

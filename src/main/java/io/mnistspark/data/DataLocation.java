@@ -102,7 +102,7 @@ public sealed interface DataLocation extends java.io.Serializable
      * Reads and checks this dataset's files once, keeping only the labels; called through
      * {@link DatasetReader#inspect}, which documents the checks.
      */
-    DatasetInfo inspect(SparkSession spark);
+    DatasetInfo inspect(SparkSession spark, ClassCount classes);
 
     /**
      * The training file's records as one {@link Shard} per partition, not yet persisted: partition {@code i}

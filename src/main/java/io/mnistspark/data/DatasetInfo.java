@@ -15,7 +15,8 @@ import java.util.Objects;
  *
  * @param location    where the dataset was read from
  * @param shape       image shape, from the image headers (identical for both parts)
- * @param classes     {@code 1 +} the largest training label; every test label is below it
+ * @param classes     the class count ({@link ClassCount}): stated, or {@code 1 +} the largest training label;
+ *                    every label is below it
  * @param files       the files read: for the record formats train images, train labels, test images, test
  *                    labels; for a table format its training file(s), then its test file(s); at least one
  * @param trainLabels label of each training record, in file order; at least one record

@@ -23,7 +23,8 @@ public final class DatasetReader {
      * Reads every file of a dataset completely, once, streaming (memory apart from the labels is constant),
      * and validates it: headers and magic numbers, dtypes and shapes, no truncation and nothing after the
      * last record, equal image and label counts, the same image shape in both parts, at least one training
-     * record, every test label below {@code classes = 1 + the largest training label}. Computes the SHA-256
+     * record, the class count ({@link ClassCount}: 1 + the largest training label with every class below it
+     * seen in training, or the stated count above every label), every test label below it. Computes the SHA-256
      * of every file's decoded content. For the {@link EmbeddedMnist}, also compares those with the published
      * MNIST hashes and refuses a mismatch.
      *
@@ -31,8 +32,13 @@ public final class DatasetReader {
      * executors: the columns its format needs, rows of one length, numbers where numbers belong, finite
      * features, labels that are whole class indexes; its files' SHA-256 is of their stored bytes.
      */
+    public static DatasetInfo inspect(SparkSession spark, DataLocation location, ClassCount classes) {
+        return Objects.requireNonNull(location, "location").inspect(spark, Objects.requireNonNull(classes, "classes"));
+    }
+
+    /** {@link #inspect(SparkSession, DataLocation, ClassCount)} with the class count from the labels. */
     public static DatasetInfo inspect(SparkSession spark, DataLocation location) {
-        return Objects.requireNonNull(location, "location").inspect(spark);
+        return inspect(spark, location, ClassCount.FROM_LABELS);
     }
 
     /**
@@ -41,8 +47,13 @@ public final class DatasetReader {
      * @param conf Hadoop configuration for file-system access (not used for the embedded dataset)
      * @throws IllegalArgumentException for a table format, which only Spark reads
      */
+    public static DatasetInfo inspect(DataLocation location, Configuration conf, ClassCount classes) {
+        return records(location).inspect(conf, Objects.requireNonNull(classes, "classes"));
+    }
+
+    /** {@link #inspect(DataLocation, Configuration, ClassCount)} with the class count from the labels. */
     public static DatasetInfo inspect(DataLocation location, Configuration conf) {
-        return records(location).inspect(conf);
+        return inspect(location, conf, ClassCount.FROM_LABELS);
     }
 
     /**
@@ -77,7 +88,7 @@ public final class DatasetReader {
     }
 
     /** Checks the parts against each other and derives the class count. */
-    static DatasetInfo combine(DataLocation location, PartScan train, PartScan test) {
+    static DatasetInfo combine(DataLocation location, PartScan train, PartScan test, ClassCount count) {
         if (train.labels().length == 0) {
             throw new DataException(train.imageFile().location() + ": the training part holds 0 records; "
                     + "a dataset needs at least one training record");
@@ -86,21 +97,26 @@ public final class DatasetReader {
             throw new DataException(test.imageFile().location() + ": test images are " + test.shape()
                     + " but training images (" + train.imageFile().name() + ") are " + train.shape());
         }
-        int largest = 0;
-        for (int label : train.labels()) {
-            largest = Math.max(largest, label);
-        }
-        int classes = largest + 1;
+        int classes = count.of(train.labels(), records(train.labelFile()));
         int[] testLabels = test.labels();
-        for (int i = 0; i < testLabels.length; i++) {
-            if (testLabels[i] >= classes) {
-                throw new DataException(test.labelFile().location() + ": label " + testLabels[i] + " at record " + i
-                        + " is outside the " + classes + " classes of the training labels (0.." + largest
-                        + "); a model cannot predict a class it never saw");
-            }
-        }
+        count.checkTest(testLabels, classes, records(test.labelFile()), train.labelFile().name());
         List<DataFile> files = List.of(train.imageFile(), train.labelFile(), test.imageFile(), test.labelFile());
         return new DatasetInfo(location, train.shape(), classes, files, train.labels(), testLabels);
+    }
+
+    /** Labels of a record format: record {@code i} (0-based) of the label file or member. */
+    private static ClassCount.LabelOrigin records(DataFile labelFile) {
+        return new ClassCount.LabelOrigin() {
+            @Override
+            public String file(int index) {
+                return labelFile.location();
+            }
+
+            @Override
+            public String record(int index) {
+                return "record " + index;
+            }
+        };
     }
 
     /** Refuses embedded files whose decoded SHA-256 differs from the published MNIST values. */

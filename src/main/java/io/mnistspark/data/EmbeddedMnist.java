@@ -39,8 +39,8 @@ public record EmbeddedMnist() implements RecordSource {
 
     /** Also refuses a jar whose files differ from the published MNIST (see {@link #DECODED_SHA256}). */
     @Override
-    public DatasetInfo inspect(Configuration conf) {
-        DatasetInfo info = IdxDataset.inspect(this, EmbeddedMnist::files);
+    public DatasetInfo inspect(Configuration conf, ClassCount classes) {
+        DatasetInfo info = IdxDataset.inspect(this, EmbeddedMnist::files, classes);
         DatasetReader.checkEmbeddedHashes(info.files());
         return info;
     }

@@ -13,10 +13,10 @@ final class IdxDataset {
     }
 
     /** Scans the training and test parts, whose image and label files {@code files} names, and combines them. */
-    static DatasetInfo inspect(DataLocation location, Function<Part, IdxFile[]> files) {
+    static DatasetInfo inspect(DataLocation location, Function<Part, IdxFile[]> files, ClassCount classes) {
         PartScan train = scan(files.apply(Part.TRAIN));
         PartScan test = scan(files.apply(Part.TEST));
-        return DatasetReader.combine(location, train, test);
+        return DatasetReader.combine(location, train, test, classes);
     }
 
     /**

@@ -36,9 +36,9 @@ public record IdxDirectory(String uri) implements RecordSource {
     }
 
     @Override
-    public DatasetInfo inspect(Configuration conf) {
+    public DatasetInfo inspect(Configuration conf, ClassCount classes) {
         Objects.requireNonNull(conf, "conf");
-        return IdxDataset.inspect(this, part -> files(part, conf));
+        return IdxDataset.inspect(this, part -> files(part, conf), classes);
     }
 
     @Override

@@ -32,9 +32,9 @@ public record NpzArchive(String uri) implements RecordSource {
     }
 
     @Override
-    public DatasetInfo inspect(Configuration conf) {
+    public DatasetInfo inspect(Configuration conf, ClassCount classes) {
         PartScan[] parts = NpzDataset.scan(this, Objects.requireNonNull(conf, "conf"));
-        return DatasetReader.combine(this, parts[0], parts[1]);
+        return DatasetReader.combine(this, parts[0], parts[1], classes);
     }
 
     @Override

@@ -19,8 +19,8 @@ sealed interface RecordSource extends DataLocation permits EmbeddedMnist, IdxDir
     }
 
     @Override
-    default DatasetInfo inspect(SparkSession spark) {
-        return inspect(spark.sparkContext().hadoopConfiguration());
+    default DatasetInfo inspect(SparkSession spark, ClassCount classes) {
+        return inspect(spark.sparkContext().hadoopConfiguration(), classes);
     }
 
     /** Each partition reads its own record range (see {@link RecordRanges}). */
@@ -40,9 +40,10 @@ sealed interface RecordSource extends DataLocation permits EmbeddedMnist, IdxDir
      * Reads and checks this dataset's files once; called through {@link DatasetReader#inspect}, which
      * documents the checks.
      *
-     * @param conf Hadoop configuration for file-system access (not used for the embedded dataset)
+     * @param conf    Hadoop configuration for file-system access (not used for the embedded dataset)
+     * @param classes the stated class count, or {@link ClassCount#FROM_LABELS}
      */
-    DatasetInfo inspect(Configuration conf);
+    DatasetInfo inspect(Configuration conf, ClassCount classes);
 
     /**
      * Opens records {@code [first, end)} of a part; called through {@link DatasetReader#open}, which checks

@@ -26,29 +26,19 @@ final class TableDataset {
      * @param testUri null without test data
      */
     static DatasetInfo inspect(DataLocation location, TableReader reader, String trainUri, String testUri,
-            SparkSession spark) {
+            ClassCount count, SparkSession spark) {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         TableFiles trainFiles = TableFiles.list(trainUri, reader.format(), conf);
         TableFiles testFiles = testUri == null ? null : TableFiles.list(testUri, reader.format(), conf);
         TableScan train = TableScan.of(spark, reader, trainFiles, reader.features(spark, trainFiles), "training");
-        int largest = 0;
-        for (int label : train.labels()) {
-            largest = Math.max(largest, label);
-        }
-        int classes = largest + 1;
+        int classes = count.of(train.labels(), train.origin());
         int[] testLabels = new int[0];
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         List<DataFile> files = new ArrayList<>(trainFiles.describe(sc));
         if (testFiles != null) {
             TableScan test = TableScan.of(spark, reader, testFiles, train.features(), "test");
             testLabels = test.labels();
-            for (int i = 0; i < testLabels.length; i++) {
-                if (testLabels[i] >= classes) {
-                    throw new DataException(test.where(i) + ": label " + testLabels[i] + " is outside the " + classes
-                            + " classes of the training labels (0.." + largest + "); a model cannot predict a "
-                            + "class it never saw");
-                }
-            }
+            count.checkTest(testLabels, classes, test.origin(), trainUri);
             files.addAll(testFiles.describe(sc));
         }
         return new DatasetInfo(location, ImageShape.ofFeatures(train.features()), classes, files, train.labels(),

@@ -61,12 +61,31 @@ record TableScan(TableFiles files, int features, int[] labels, long[] rowsOfFile
         return new TableScan(files, all.features(), all.labels(), rowsOfFile);
     }
 
-    /** Where row {@code index} (0-based, over all files) is: {@code "<file>: row <n>"}. */
-    String where(long index) {
+    /** Where each label was read: the data file, and the row there (1-based, counting data rows). */
+    ClassCount.LabelOrigin origin() {
+        return new ClassCount.LabelOrigin() {
+            @Override
+            public String file(int index) {
+                return files.files().get(fileOf(index)).location();
+            }
+
+            @Override
+            public String record(int index) {
+                long row = index;
+                for (int f = 0; f < fileOf(index); f++) {
+                    row -= rowsOfFile[f];
+                }
+                return "row " + (row + 1);
+            }
+        };
+    }
+
+    /** The data file row {@code index} (0-based, over all files) is in. */
+    private int fileOf(long index) {
         long row = index;
         for (int f = 0; f < rowsOfFile.length; f++) {
             if (row < rowsOfFile[f]) {
-                return files.files().get(f).location() + ": row " + (row + 1);
+                return f;
             }
             row -= rowsOfFile[f];
         }

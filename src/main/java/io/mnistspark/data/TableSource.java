@@ -30,8 +30,8 @@ sealed interface TableSource extends DataLocation permits LibsvmFile, CsvFile, P
     }
 
     @Override
-    default DatasetInfo inspect(SparkSession spark) {
-        return TableDataset.inspect(this, reader(), uri(), testUri(), spark);
+    default DatasetInfo inspect(SparkSession spark, ClassCount classes) {
+        return TableDataset.inspect(this, reader(), uri(), testUri(), classes, spark);
     }
 
     @Override

@@ -50,6 +50,21 @@ public final class TrainValidationSplit implements Serializable {
         return new TrainValidationSplit(records, validation, validationCount);
     }
 
+    /**
+     * The notebook's split of a dataset's training records; a training part too small for the fraction is bad
+     * data here, refused naming the training file (the same fraction splits a larger file).
+     *
+     * @throws DataException when the fraction leaves either side empty
+     */
+    public static TrainValidationSplit of(DatasetInfo info, double validationFraction, long seed) {
+        try {
+            return of(info.count(Part.TRAIN), validationFraction, seed);
+        } catch (IllegalArgumentException e) {
+            throw new DataException(info.files().get(0).location() + ": " + e.getMessage()
+                    + "; give a training file of more records, or another --val-fraction", e);
+        }
+    }
+
     /** Whether training-file record {@code index} (0-based, file order) is a validation record. */
     public boolean isValidation(int index) {
         if (index < 0 || index >= records) {

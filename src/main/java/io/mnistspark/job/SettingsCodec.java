@@ -1,6 +1,7 @@
 package io.mnistspark.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mnistspark.data.ClassCount;
 import io.mnistspark.data.DataLocation;
 import io.mnistspark.data.DataSpec;
 import io.mnistspark.data.TableFormat;
@@ -30,6 +31,9 @@ final class SettingsCodec {
         if (data.numFeatures() != 0) {
             out.put("num_features", data.numFeatures());
         }
+        if (job.classes().isStated()) {
+            out.put("classes", job.classes().stated());
+        }
         out.put("val_fraction", job.valFraction());
         out.put("split_seed", job.splitSeed());
         out.put("partitions", job.partitions());
@@ -52,7 +56,8 @@ final class SettingsCodec {
         DataSpec data = new DataSpec(text(node, "data"), format.isTextual() ? TableFormat.named(format.asText()) : null,
                 node.path("test_data").isTextual() ? node.path("test_data").asText() : null,
                 node.path("num_features").asInt(0));
-        return new JobSettings(DataLocation.of(data), number(node, "val_fraction"),
+        return new JobSettings(DataLocation.of(data), new ClassCount(node.path("classes").asInt(0)),
+                number(node, "val_fraction"),
                 node.path("split_seed").asLong(), node.path("partitions").asInt(), text(node, "out"), false,
                 node.path("checkpoint_every").asInt(), runs);
     }

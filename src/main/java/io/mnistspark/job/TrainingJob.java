@@ -70,8 +70,8 @@ public final class TrainingJob {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         String startedAt = Instant.now().toString();
         long t0 = System.nanoTime();
-        DatasetInfo info = DatasetReader.inspect(spark, requested.data());
-        TrainValidationSplit split = TrainValidationSplit.of(info.count(Part.TRAIN), requested.valFraction(),
+        DatasetInfo info = DatasetReader.inspect(spark, requested.data(), requested.classes());
+        TrainValidationSplit split = TrainValidationSplit.of(info, requested.valFraction(),
                 requested.splitSeed());
         int partitions = requested.partitions() > 0 ? requested.partitions() : sc.defaultParallelism();
         JobSettings job = requested.withPartitions(partitions);

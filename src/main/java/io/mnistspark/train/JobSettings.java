@@ -1,5 +1,6 @@
 package io.mnistspark.train;
 
+import io.mnistspark.data.ClassCount;
 import io.mnistspark.data.DataLocation;
 import java.util.List;
 
@@ -7,13 +8,15 @@ import java.util.List;
  * A whole job: the data, how it is split and partitioned, where the outputs go, and the runs to train
  * on it one after another (one for {@code train}, several for {@code suite}).
  *
+ * @param classes the stated class count ({@code --classes}), or {@link ClassCount#FROM_LABELS}
  * @param partitions Spark partitions for the data; 0 means Spark's default parallelism
  * @param overwrite replace an existing output directory
  * @param checkpointEvery save a checkpoint every this many steps; 0 for none
  */
-public record JobSettings(DataLocation data, double valFraction, long splitSeed, int partitions, String out,
+public record JobSettings(DataLocation data, ClassCount classes, double valFraction, long splitSeed, int partitions, String out,
         boolean overwrite, int checkpointEvery, List<TrainingSettings> runs) {
     public JobSettings {
+        java.util.Objects.requireNonNull(classes, "classes");
         if (!(valFraction > 0.0 && valFraction < 1.0)) {
             throw new IllegalArgumentException("--val-fraction must be strictly between 0 and 1, got " + valFraction);
         }
@@ -37,6 +40,6 @@ public record JobSettings(DataLocation data, double valFraction, long splitSeed,
 
     /** The same job on {@code partitions} partitions (a resolved default, or a resumed run's count). */
     public JobSettings withPartitions(int count) {
-        return new JobSettings(data, valFraction, splitSeed, count, out, overwrite, checkpointEvery, runs);
+        return new JobSettings(data, classes, valFraction, splitSeed, count, out, overwrite, checkpointEvery, runs);
     }
 }

@@ -82,7 +82,7 @@ class CsvBadInputTest {
                 "narrow.csv: the header names 3 pixel columns but the training data has 4");
         Refusals.refused(ExitCode.BAD_DATA, tmp.resolve("out"), train.toString(),
                 List.of("--test-data", csv("unseen.csv", HEADER + "1,0,0,0,0\n7,0,0,0,0\n").toString()),
-                "unseen.csv: row 2", "label 7 is outside the 3 classes of the training labels (0..2)");
+                "unseen.csv: label 7 at row 2 is outside the 3 classes of the training labels (0..2)");
         Refusals.refused(ExitCode.BAD_DATA, tmp.resolve("out"), train.toString(),
                 List.of("--test-data", csv("bad-test.csv", HEADER + "1,0,0,0,x\n").toString()),
                 "bad-test.csv", "column 'p3' holds 'x'");

@@ -75,6 +75,6 @@ class LibsvmBadInputTest {
                 "wide-test.libsvm: ", "(in row 1)", "cannot be read");
         Refusals.refused(ExitCode.BAD_DATA, tmp.resolve("out"), train.toString(),
                 List.of("--test-data", file("unseen.libsvm", "1 1:0.5\n3 2:0.5\n").toString()),
-                "unseen.libsvm: row 2", "label 3 is outside the 3 classes");
+                "unseen.libsvm: label 3 at row 2 is outside the 3 classes");
     }
 }

@@ -164,6 +164,16 @@ class IdxBadInputTest {
     }
 
     @Test
+    void aTrainingPartTooSmallToSplitIsRefusedNamingTheFile() {
+        write(dir.resolve("train-images-idx3-ubyte"), idxImages(1, 3, 5, pattern(1, 15)));
+        write(dir.resolve("train-labels-idx1-ubyte"), idxLabels(1, 0));
+        write(dir.resolve("t10k-labels-idx1-ubyte"), idxLabels(3, 0, 0, 0));
+        DatasetInfo info = DatasetReader.inspect(location, TestData.conf());
+        assertRefused(() -> TrainValidationSplit.of(info, 0.2, 0), "train-images-idx3-ubyte: a validation fraction of 0.2"
+                + " of 1 records leaves 1 validation and 0 training records", "another --val-fraction");
+    }
+
+    @Test
     void testImagesOfAnotherShapeAreRefused() {
         write(dir.resolve("t10k-images-idx3-ubyte"), idxImages(3, 5, 3, pattern(3, 15)));
         inspectRefused("t10k-images-idx3-ubyte: test images are 5 x 3 but training images", "are 3 x 5");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mnistspark.data.ClassCount;
 import io.mnistspark.data.CsvFile;
 import io.mnistspark.data.DataLocation;
 import io.mnistspark.data.EmbeddedMnist;
@@ -21,8 +22,22 @@ class SettingsCodecTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static JobSettings job(DataLocation data) {
+        return job(data, ClassCount.FROM_LABELS);
+    }
+
+    private static JobSettings job(DataLocation data, ClassCount classes) {
         TrainingSettings run = SettingValues.defaults().toTrainingSettings("run");
-        return new JobSettings(data, 0.2, 0, 3, "/runs/a", false, 10, List.of(run));
+        return new JobSettings(data, classes, 0.2, 0, 3, "/runs/a", false, 10, List.of(run));
+    }
+
+    @Test
+    void aStatedClassCountSurvivesACheckpointAndAnUnstatedOneIsNotWritten() {
+        JsonNode stated = JSON.valueToTree(SettingsCodec.encode(job(new EmbeddedMnist(), new ClassCount(201))));
+        assertEquals(201, stated.path("classes").asInt());
+        assertEquals(new ClassCount(201), SettingsCodec.decodeJob(stated).classes());
+        Map<String, Object> fromLabels = SettingsCodec.encode(job(new EmbeddedMnist()));
+        assertFalse(fromLabels.containsKey("classes"));
+        assertEquals(ClassCount.FROM_LABELS, SettingsCodec.decodeJob(JSON.valueToTree(fromLabels)).classes());
     }
 
     @Test

@@ -122,7 +122,7 @@ public final class SyntheticRuns {
         Map<String, List<StepRecord>> histories = new LinkedHashMap<>();
         outcomes.forEach(o -> histories.put(o.settings().runName(), o.result().history()));
         HistoryParquet.write(SparkTestSession.get(), histories, dir.resolve("history.parquet").toString());
-        JobSettings job = new JobSettings(context.data().location(), 0.2, 0, 2, dir.toString(), false, 0,
+        JobSettings job = new JobSettings(context.data().location(), io.mnistspark.data.ClassCount.FROM_LABELS, 0.2, 0, 2, dir.toString(), false, 0,
                 outcomes.stream().map(RunOutcome::settings).toList());
         Files.writeString(dir.resolve("summary.json"), SummaryJson.render(job, context, outcomes));
     }
