@@ -13,11 +13,14 @@ import java.util.Optional;
  * @param earlyStopping the stopping rule, empty to always run {@code maxSteps}
  * @param printEvery a progress line every this many steps
  * @param treeDepth depth of Spark's {@code treeAggregate}
+ * @param lbfgsMemory the pairs L-BFGS keeps (only read when {@code optimizer} is {@link OptimizerChoice#LBFGS})
  */
 public record TrainingSettings(String runName, int hidden, Initialization init, OptimizerChoice optimizer,
         double learningRate, HyperparameterDtype hyperparameterDtype, int maxSteps,
         Optional<EarlyStoppingRule> earlyStopping, int printEvery,
-        int treeDepth) {
+        int treeDepth, int lbfgsMemory) {
+    /** L-BFGS's default memory, Breeze's and MLlib's 10 pairs. */
+    public static final int DEFAULT_LBFGS_MEMORY = 10;
     public TrainingSettings {
         if (runName == null || runName.isBlank()) {
             throw new IllegalArgumentException("a run needs a name");
@@ -40,6 +43,17 @@ public record TrainingSettings(String runName, int hidden, Initialization init, 
         if (treeDepth < 1) {
             throw new IllegalArgumentException("tree depth must be at least 1, got " + treeDepth);
         }
+        if (lbfgsMemory < 1) {
+            throw new IllegalArgumentException("L-BFGS memory must be at least 1, got " + lbfgsMemory);
+        }
+    }
+
+    /** Settings with L-BFGS's default memory (which only an lbfgs run reads). */
+    public TrainingSettings(String runName, int hidden, Initialization init, OptimizerChoice optimizer,
+            double learningRate, HyperparameterDtype hyperparameterDtype, int maxSteps,
+            Optional<EarlyStoppingRule> earlyStopping, int printEvery, int treeDepth) {
+        this(runName, hidden, init, optimizer, learningRate, hyperparameterDtype, maxSteps, earlyStopping, printEvery,
+                treeDepth, DEFAULT_LBFGS_MEMORY);
     }
 
     /** The learning rate the optimizer steps with, after {@link #hyperparameterDtype()}. */
