@@ -56,6 +56,14 @@ public final class TimeToAccuracy {
         this.progress = progress;
     }
 
+    /** Says a contender's outcome as soon as it is known (the race takes minutes). */
+    private Reach told(Reach reach) {
+        progress.note(reach.contender() + ": " + (reach.reached() ? String.format(java.util.Locale.ROOT, "%.1f s",
+                reach.seconds()) : "not reached") + ", " + reach.steps() + " steps, test accuracy " + reach.accuracy()
+                + " (" + reach.how() + ")");
+        return reach;
+    }
+
     public Result run(DataLocation location, double valFraction, long splitSeed, int partitionsWanted,
             BenchSettings benchSettings, Settings settings) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -77,11 +85,11 @@ public final class TimeToAccuracy {
             TrainerRace ours = new TrainerRace(sc, pass, dataset.test(), shape);
             List<Reach> reaches = new ArrayList<>();
             progress.phase("adam: the job's step loop, learning rate 0.001, to test accuracy " + settings.target());
-            reaches.add(ours.run("adam", OptimizerChoice.ADAM, settings.target(), settings.checkEvery(),
-                    settings.maxSteps()));
+            reaches.add(told(ours.run("adam", OptimizerChoice.ADAM, settings.target(), settings.checkEvery(),
+                    settings.maxSteps())));
             progress.phase("lbfgs: the job's step loop, L-BFGS memory 10, to test accuracy " + settings.target());
-            reaches.add(ours.run("lbfgs", OptimizerChoice.LBFGS, settings.target(), settings.checkEvery(),
-                    settings.maxSteps()));
+            reaches.add(told(ours.run("lbfgs", OptimizerChoice.LBFGS, settings.target(), settings.checkEvery(),
+                    settings.maxSteps())));
             if (settings.mllib()) {
                 MllibRace mllib = new MllibRace(spark, shape.inputs(), shape.hidden(), shape.classes(),
                         settings.mllibBlockSize());
@@ -89,8 +97,8 @@ public final class TimeToAccuracy {
                     String name = "mllib_" + solver.replace("-", "");
                     progress.phase(name + ": MultilayerPerceptronClassifier, solver " + solver + ", to test accuracy "
                             + settings.target());
-                    reaches.add(mllib.run(name, solver, dataset.training(), dataset.test(), settings.target(),
-                            settings.mllibMaxIter(), settings.mllibResolution(), progress));
+                    reaches.add(told(mllib.run(name, solver, dataset.training(), dataset.test(), settings.target(),
+                            settings.mllibMaxIter(), settings.mllibResolution(), progress)));
                 }
             }
             return new Result(setup, settings, reaches, Machine.loadAverage());

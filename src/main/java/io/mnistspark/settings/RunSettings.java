@@ -29,7 +29,7 @@ public final class RunSettings {
                     + "numCorrections).", 10, "at least 1", v -> v >= 1, "--lbfgs-memory", "M", "lbfgs_memory");
 
     public static final Setting<Double> STEP_SIZE = new Setting<>("stepSize", SettingKind.DOUBLE,
-            "Learning rate.", 0.001, "a positive number", v -> v > 0.0 && Double.isFinite(v), "--learning-rate",
+            "Learning rate (sgd and adam; lbfgs's line search chooses its own steps).", 0.001, "a positive number", v -> v > 0.0 && Double.isFinite(v), "--learning-rate",
             "LR", "learning_rate");
 
     public static final Setting<String> HYPERPARAMETER_DTYPE = new Setting<>("hyperparameterDtype",
