@@ -8,9 +8,9 @@ public final class Histories {
     private Histories() {
     }
 
-    /** The same rows with {@code elapsedMs} set to 0, so {@code equals} compares the numbers bit for bit. */
+    /** The same rows with {@code elapsedMs} set to 0, so {@code equals} compares the numbers (and passes) bit for bit. */
     public static List<StepRecord> withoutTimes(List<StepRecord> history) {
         return history.stream().map(r -> new StepRecord(r.step(), r.trainLoss(), r.valLoss(), r.trainAccuracy(),
-                r.valAccuracy(), 0)).toList();
+                r.valAccuracy(), 0, r.passes())).toList();
     }
 }

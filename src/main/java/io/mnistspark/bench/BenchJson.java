@@ -46,7 +46,9 @@ public final class BenchJson {
         BenchResult.KernelFigures kernel = result.kernel();
         Map<String, Object> kernelDoc = new LinkedHashMap<>();
         kernelDoc.put("threads", kernel.threads());
-        kernelDoc.put("parallel", timing(kernel.parallel()));
+        Map<String, Object> parallelDoc = timing(kernel.parallel());
+        parallelDoc.put("p90_over_median", result.kernelP90OverMedian());
+        kernelDoc.put("parallel", parallelDoc);
         kernelDoc.put("single_thread", timing(kernel.single()));
         kernelDoc.put("difference_from_spark_pass", kernel.passDifference());
         doc.put("kernel", kernelDoc);

@@ -72,7 +72,7 @@ public final class BenchReport {
         out.printf(Locale.ROOT, RATIO, "outside the kernel / Spark's floor", ratio(result.outsideOverFloor()),
                 "what the step adds to Spark's own cost (1.00: nothing)");
         out.printf(Locale.ROOT, RATIO, "job step, 90th percentile / median", ratio(result.stepP90OverMedian()),
-                "jitter");
+                "jitter; the kernel alone's: " + ratio(result.kernelP90OverMedian()) + " (the machine's own)");
         out.printf(Locale.ROOT, RATIO, "kernel, 1 thread / " + threads(kernel.threads()),
                 ratio(kernel.single().median() / kernel.parallel().median()), "");
         BenchResult.DenseFigures dense = result.dense();

@@ -68,6 +68,14 @@ public record BenchResult(Setup setup, Timing step, Timing sparkFloor, KernelFig
         return step.percentile(0.9) / step.median();
     }
 
+    /**
+     * The same for the kernel alone on the driver (one thread per shard): the machine's own jitter, with no
+     * Spark in the way, to judge the step's against.
+     */
+    public double kernelP90OverMedian() {
+        return kernel.parallel().percentile(0.9) / kernel.parallel().median();
+    }
+
     /** The share of the step not spent in the kernels: 1 - kernel (one thread per shard) / step. */
     public double outsideKernelShare() {
         return 1.0 - kernel.parallel().median() / step.median();

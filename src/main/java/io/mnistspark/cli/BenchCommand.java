@@ -7,6 +7,8 @@ import io.mnistspark.bench.BenchResult;
 import io.mnistspark.bench.BenchSettings;
 import io.mnistspark.bench.DenseReference;
 import io.mnistspark.bench.Progress;
+import io.mnistspark.bench.TimeToAccuracy;
+import io.mnistspark.bench.TimeToAccuracyReport;
 import io.mnistspark.report.OutputException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -33,7 +35,9 @@ import picocli.CommandLine.Spec;
                 + "them is not timed.", ""},
         footer = {"", "Examples:",
                 "  SPARK_MASTER='local[2]' submit/local bench          the README's performance figures",
-                "  bench --skip-mllib --steps 50 --json bench.json      more steps, figures also as JSON"})
+                "  bench --skip-mllib --steps 50 --json bench.json      more steps, figures also as JSON",
+                "  bench --time-to-accuracy --json tta.json             seconds to test accuracy 0.97: adam, lbfgs, "
+                        + "mllib_lbfgs, mllib_gd"})
 public final class BenchCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common = new CommonOptions();
@@ -83,6 +87,31 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Depth of treeAggregate in the step loop, as in train. Default: ${DEFAULT-VALUE}.")
     int treeDepth;
 
+    @Option(names = "--time-to-accuracy", paramLabel = "A", arity = "0..1", fallbackValue = "0.97",
+            description = "Instead of the step timings: time each contender (adam and lbfgs in the job's step loop, "
+                    + "MLlib's MultilayerPerceptronClassifier with solvers l-bfgs and gd) from its first step until "
+                    + "its test accuracy first reaches A (0.97 when A is left out); null when not within its budget.")
+    Double timeToAccuracy;
+
+    @Option(names = "--tta-check-every", paramLabel = "N", defaultValue = "10",
+            description = "With --time-to-accuracy: steps between test checks of adam and lbfgs (the checks' time "
+                    + "not counted). Default: ${DEFAULT-VALUE}.")
+    int ttaCheckEvery;
+
+    @Option(names = "--tta-max-steps", paramLabel = "N", defaultValue = "3000",
+            description = "With --time-to-accuracy: the step budget of adam and lbfgs. Default: ${DEFAULT-VALUE}.")
+    int ttaMaxSteps;
+
+    @Option(names = "--tta-mllib-max-iter", paramLabel = "N", defaultValue = "200",
+            description = "With --time-to-accuracy: MLlib's iteration budget (one fit of it; if it reaches A, shorter "
+                    + "fits find the first count that does). Default: ${DEFAULT-VALUE}.")
+    int ttaMllibMaxIter;
+
+    @Option(names = "--tta-mllib-resolution", paramLabel = "N", defaultValue = "20",
+            description = "With --time-to-accuracy: MLlib's iteration counts are searched at multiples of N. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int ttaMllibResolution;
+
     @Option(names = "--json", paramLabel = "FILE",
             description = "Also write the figures to FILE (a local path) as JSON.")
     Path json;
@@ -97,6 +126,9 @@ public final class BenchCommand implements Callable<Integer> {
         checkJsonTarget();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (timeToAccuracy != null) {
+            return raceToAccuracy(settings, out, err);
+        }
         SparkSession spark = SparkSessions.start(common.verbose);
         BenchResult result;
         try {
@@ -109,6 +141,31 @@ public final class BenchCommand implements Callable<Integer> {
         out.flush();
         if (json != null) {
             Files.writeString(json, BenchJson.render(result), StandardCharsets.UTF_8);
+            err.println("[bench] figures written to " + json);
+        }
+        return ExitCode.OK;
+    }
+
+    private int raceToAccuracy(BenchSettings bench, PrintWriter out, PrintWriter err) throws IOException {
+        TimeToAccuracy.Settings race;
+        try {
+            race = new TimeToAccuracy.Settings(timeToAccuracy, ttaCheckEvery, ttaMaxSteps, ttaMllibMaxIter,
+                    ttaMllibResolution, mllibBlockSize, !skipMllib);
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException(e.getMessage());
+        }
+        SparkSession spark = SparkSessions.start(common.verbose);
+        TimeToAccuracy.Result result;
+        try {
+            result = new TimeToAccuracy(spark, new Progress(err)).run(dataOptions.location(), dataOptions.valFraction,
+                    dataOptions.splitSeed, dataOptions.partitions, bench, race);
+        } finally {
+            spark.stop();
+        }
+        TimeToAccuracyReport.print(result, out);
+        out.flush();
+        if (json != null) {
+            Files.writeString(json, TimeToAccuracyReport.json(result), StandardCharsets.UTF_8);
             err.println("[bench] figures written to " + json);
         }
         return ExitCode.OK;

@@ -1,5 +1,6 @@
 package io.mnistspark.cli;
 
+import io.mnistspark.optim.OptimizerChoice;
 import io.mnistspark.settings.RunSettings;
 import io.mnistspark.settings.Setting;
 import io.mnistspark.settings.SettingValues;
@@ -72,6 +73,10 @@ public final class SettingOptions implements CommandLine.IModelTransformer {
             if (!early && RunSettings.EARLY_STOPPING_REFINEMENTS.stream().anyMatch(given::containsKey)) {
                 throw new SettingsException("--patience, --min-delta and --restore-best refine --early-stopping; "
                         + "add --early-stopping or drop them");
+            }
+            boolean lbfgs = OptimizerChoice.parse(values.get(RunSettings.SOLVER)).searchesLines();
+            if (!lbfgs && given.containsKey(RunSettings.LBFGS_MEMORY)) {
+                throw new SettingsException("--lbfgs-memory sets L-BFGS's memory; add --optimizer lbfgs or drop it");
             }
             if (early && !given.containsKey(RunSettings.MAX_ITER)) {
                 values = values.with(RunSettings.MAX_ITER, DEFAULT_MAX_STEPS_EARLY);

@@ -25,7 +25,8 @@ import org.apache.hadoop.fs.Path;
  * file is named). Each {@code <run>.<setting> = value} names one run setting by its Spark ML param name
  * ({@code stepSize}) or its {@code train} option without dashes ({@code learning-rate}); a profile is read
  * by the very {@link SettingOptions} that reads {@code train}'s command line: same defaults, same checks,
- * same messages. Settings given on the command line replace a profile's.
+ * same messages. Settings given on the command line replace a profile's. Runs named in {@code optional}
+ * (runs that take long, such as an L-BFGS run) have profiles too but train only when {@code --runs} names them.
  */
 final class SuiteProfiles {
     /** Where the packaged copy of {@code conf/suite.properties} sits on the class path. */
@@ -33,11 +34,14 @@ final class SuiteProfiles {
 
     private final String source;
     private final List<String> names;
+    private final List<String> optional;
     private final Map<String, Map<Setting<?>, String>> options;
 
-    private SuiteProfiles(String source, List<String> names, Map<String, Map<Setting<?>, String>> options) {
+    private SuiteProfiles(String source, List<String> names, List<String> optional,
+            Map<String, Map<Setting<?>, String>> options) {
         this.source = source;
         this.names = List.copyOf(names);
+        this.optional = List.copyOf(optional);
         this.options = options;
     }
 
@@ -69,17 +73,25 @@ final class SuiteProfiles {
         if (new LinkedHashSet<>(names).size() != names.size()) {
             throw new SettingsException(source + ": 'runs' names a run twice: " + runs.trim());
         }
+        List<String> optional = Arrays.stream(properties.getProperty("optional", "").split(",")).map(String::trim)
+                .filter(s -> !s.isEmpty()).toList();
+        Set<String> known = new LinkedHashSet<>(names);
+        for (String name : optional) {
+            if (!known.add(name)) {
+                throw new SettingsException(source + ": '" + name + "' is named twice in 'runs' and 'optional'");
+            }
+        }
         Map<String, Map<Setting<?>, String>> options = new LinkedHashMap<>();
-        names.forEach(name -> options.put(name, new LinkedHashMap<>()));
+        known.forEach(name -> options.put(name, new LinkedHashMap<>()));
         for (String key : new TreeSet<>(properties.stringPropertyNames())) {
-            if (key.equals("runs")) {
+            if (key.equals("runs") || key.equals("optional")) {
                 continue;
             }
             int dot = key.indexOf('.');
             String run = dot < 0 ? key : key.substring(0, dot);
             if (dot < 0 || !options.containsKey(run)) {
-                throw new SettingsException(source + ": '" + key + "' belongs to no run listed in 'runs' ("
-                        + String.join(", ", names) + ")");
+                throw new SettingsException(source + ": '" + key + "' belongs to no run listed in 'runs' or 'optional' ("
+                        + String.join(", ", known) + ")");
             }
             String name = key.substring(dot + 1);
             Setting<?> setting = name.startsWith("-") ? null : RunSettings.find(name);
@@ -92,17 +104,22 @@ final class SuiteProfiles {
                 throw new SettingsException(source + ": run " + run + " sets " + setting.name() + " twice");
             }
         }
-        return new SuiteProfiles(source, names, options);
+        return new SuiteProfiles(source, names, optional, options);
     }
 
-    /** The run names, in the order they train. */
+    /** The runs trained when {@code --runs} names none, in the order they train. */
     List<String> names() {
         return names;
     }
 
+    /** The runs that train only when {@code --runs} names them. */
+    List<String> optional() {
+        return optional;
+    }
+
     /**
-     * The runs to train: all of them when {@code requested} is null or empty, else those named, in the
-     * order named.
+     * The runs to train: those of {@code runs} when {@code requested} is null or empty, else those named
+     * (optional ones too), in the order named.
      *
      * @throws SettingsException for a name no profile has, listing the known ones
      */
@@ -115,7 +132,7 @@ final class SuiteProfiles {
             String trimmed = name.trim();
             if (!options.containsKey(trimmed)) {
                 throw new SettingsException("--runs: no run named '" + trimmed + "' in " + source + "; known runs: "
-                        + String.join(", ", names));
+                        + String.join(", ", options.keySet()));
             }
             if (!chosen.add(trimmed)) {
                 throw new SettingsException("--runs names '" + trimmed + "' twice");

@@ -20,11 +20,12 @@ final class HistoryCodec {
     private HistoryCodec() {
     }
 
-    /** Each step as [step, train_loss, val_loss, train_accuracy, val_accuracy, elapsed_ms]. */
+    /** Each step as [step, train_loss, val_loss, train_accuracy, val_accuracy, elapsed_ms, passes]. */
     static List<Object> encode(List<StepRecord> history) {
         List<Object> rows = new ArrayList<>();
         for (StepRecord r : history) {
-            rows.add(List.of(r.step(), r.trainLoss(), r.valLoss(), r.trainAccuracy(), r.valAccuracy(), r.elapsedMs()));
+            rows.add(List.of(r.step(), r.trainLoss(), r.valLoss(), r.trainAccuracy(), r.valAccuracy(), r.elapsedMs(),
+                    r.passes()));
         }
         return rows;
     }
@@ -33,7 +34,8 @@ final class HistoryCodec {
         List<StepRecord> history = new ArrayList<>();
         for (JsonNode row : rows) {
             history.add(new StepRecord(row.get(0).asInt(), row.get(1).asDouble(), row.get(2).asDouble(),
-                    row.get(3).asDouble(), row.get(4).asDouble(), row.get(5).asLong()));
+                    row.get(3).asDouble(), row.get(4).asDouble(), row.get(5).asLong(),
+                    row.size() > 6 ? row.get(6).asInt() : 1));
         }
         return history;
     }

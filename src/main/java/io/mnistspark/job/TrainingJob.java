@@ -117,9 +117,12 @@ public final class TrainingJob {
     /** Trains one run and tests it on the {@code testRecords} test rows, unless it diverged or there are none. */
     private RunOutcome trainOne(JavaSparkContext sc, ShardedDataset dataset, int testRecords, NetworkShape shape,
             TrainingSettings settings, RunState state, Checkpointer checkpointer, String prefix) {
-        out.printf("%sTraining %s: network %s, %s init, %s lr %s (%s), %s%s; kernel %s%n", prefix, settings.runName(),
-                shape, settings.init().name(), settings.optimizer().label(), settings.learningRate(),
-                settings.hyperparameterDtype().label(),
+        String optimizer = settings.optimizer().searchesLines()
+                ? settings.optimizer().label() + " memory " + settings.lbfgsMemory() + " (line search, no learning rate)"
+                : settings.optimizer().label() + " lr " + settings.learningRate() + " ("
+                        + settings.hyperparameterDtype().label() + ")";
+        out.printf("%sTraining %s: network %s, %s init, %s, %s%s; kernel %s%n", prefix, settings.runName(),
+                shape, settings.init().name(), optimizer,
                 settings.earlyStopping().isPresent() ? "early stopping, at most " + settings.maxSteps() + " steps"
                         : settings.maxSteps() + " steps",
                 state.stepsDone() > 0 ? ", continuing after step " + state.stepsDone() : "",

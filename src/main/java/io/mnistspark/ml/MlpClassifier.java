@@ -142,6 +142,10 @@ public final class MlpClassifier extends Estimator<MlpClassificationModel>
         return setParam(solver(), value);
     }
 
+    public MlpClassifier setLbfgsMemory(int value) {
+        return setParam(lbfgsMemory(), value);
+    }
+
     public MlpClassifier setStepSize(double value) {
         return setParam(stepSize(), value);
     }

@@ -35,13 +35,14 @@ public final class MlpTrainingSummary implements Serializable {
     /**
      * One row per step, with the columns of {@code history.parquet}: {@code run}, {@code step} (from 1),
      * {@code train_loss} and {@code train_accuracy} at the weights before update {@code step},
-     * {@code val_loss} and {@code val_accuracy} after it (NaN without validation rows), {@code elapsed_ms}.
+     * {@code val_loss} and {@code val_accuracy} after it (NaN without validation rows), {@code elapsed_ms},
+     * {@code passes} (distributed passes of the step: 1, or the line search's evaluations for l-bfgs).
      */
     public Dataset<Row> history() {
         List<Row> rows = new ArrayList<>(steps.size());
         for (StepRecord r : steps) {
             rows.add(RowFactory.create(run, r.step(), r.trainLoss(), r.valLoss(), r.trainAccuracy(), r.valAccuracy(),
-                    r.elapsedMs()));
+                    r.elapsedMs(), r.passes()));
         }
         return SparkSession.active().createDataFrame(rows, HistoryParquet.SCHEMA);
     }

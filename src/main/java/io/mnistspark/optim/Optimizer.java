@@ -6,16 +6,7 @@ package io.mnistspark.optim;
  * gradient (descent) and advances {@link #steps()} by one. Settings are fixed at construction; the
  * training state (moments, step count) belongs to the instance and is exposed through {@link #state()}.
  */
-public interface Optimizer {
+public interface Optimizer extends OptimizerMemory {
     /** Applies one update to {@code params} in place; {@code gradient} is only read. */
     void update(double[] params, double[] gradient);
-
-    /** Updates applied so far. */
-    long steps();
-
-    /** A copy of the training state, enough to continue the run bitwise identically. */
-    OptimizerState state();
-
-    /** Replaces the training state with a copy of {@code state} (for resuming a run). */
-    void restore(OptimizerState state);
 }

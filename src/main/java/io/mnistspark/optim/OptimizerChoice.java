@@ -5,7 +5,9 @@ import java.util.Locale;
 /** The optimizers a run can name, with the notebook's learning rate as the usual setting. */
 public enum OptimizerChoice {
     SGD,
-    ADAM;
+    ADAM,
+    /** L-BFGS with a strong Wolfe line search ({@link Lbfgs}); it takes no learning rate. */
+    LBFGS;
 
     /** A fresh optimizer (no state) for {@code parameterCount} parameters, hyperparameters exactly as given. */
     public Optimizer create(double learningRate, int parameterCount) {
@@ -15,6 +17,9 @@ public enum OptimizerChoice {
     /**
      * A fresh optimizer whose learning rate and Adam betas are held in {@code dtype} first, as Keras keeps
      * them in float32 variables (epsilon stays a float64 constant, as in Keras).
+     *
+     * @throws IllegalArgumentException for {@link #LBFGS}, which is not a rule applied to one gradient (make
+     *                                  an {@link Lbfgs})
      */
     public Optimizer create(double learningRate, HyperparameterDtype dtype, int parameterCount) {
         AdamSettings keras = AdamSettings.keras(learningRate);
@@ -22,7 +27,14 @@ public enum OptimizerChoice {
             case SGD -> new Sgd(dtype.effective(learningRate));
             case ADAM -> new Adam(new AdamSettings(dtype.effective(keras.learningRate()), dtype.effective(keras.beta1()),
                     dtype.effective(keras.beta2()), keras.epsilon()), parameterCount);
+            case LBFGS -> throw new IllegalArgumentException("lbfgs searches along a line with many evaluations "
+                    + "per step; it is an Lbfgs, not a per-gradient Optimizer");
         };
+    }
+
+    /** Whether each step asks the objective for as many evaluations as its line search needs. */
+    public boolean searchesLines() {
+        return this == LBFGS;
     }
 
     /** Lower-case name as written on the command line and in summaries. */
@@ -30,13 +42,16 @@ public enum OptimizerChoice {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Parses {@code sgd} or {@code adam} (any case). */
+    /** Parses {@code sgd}, {@code adam} or {@code lbfgs} (also MLlib's spelling {@code l-bfgs}), any case. */
     public static OptimizerChoice parse(String text) {
+        if (text.trim().equalsIgnoreCase("l-bfgs")) {
+            return LBFGS;
+        }
         for (OptimizerChoice choice : values()) {
             if (choice.label().equalsIgnoreCase(text.trim())) {
                 return choice;
             }
         }
-        throw new IllegalArgumentException("unknown optimizer '" + text + "'; choose sgd or adam");
+        throw new IllegalArgumentException("unknown optimizer '" + text + "'; choose sgd, adam or lbfgs");
     }
 }

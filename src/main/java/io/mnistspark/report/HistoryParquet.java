@@ -2,6 +2,7 @@ package io.mnistspark.report;
 
 import io.mnistspark.train.StepRecord;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,7 +18,8 @@ import static org.apache.spark.sql.functions.col;
 /**
  * The loss history as a Parquet dataset, one row per (run, step): {@code run} string, {@code step} int
  * from 1, {@code train_loss}, {@code val_loss}, {@code train_accuracy}, {@code val_accuracy} doubles,
- * {@code elapsed_ms} long. One file, so pandas, DuckDB or Spark read it alike.
+ * {@code elapsed_ms} long, {@code passes} int (distributed passes the step took: 1 for SGD and Adam, the line
+ * search's evaluations for L-BFGS). One file, so pandas, DuckDB or Spark read it alike.
  */
 public final class HistoryParquet {
     public static final StructType SCHEMA = new StructType()
@@ -27,7 +29,8 @@ public final class HistoryParquet {
             .add("val_loss", DataTypes.DoubleType, false)
             .add("train_accuracy", DataTypes.DoubleType, false)
             .add("val_accuracy", DataTypes.DoubleType, false)
-            .add("elapsed_ms", DataTypes.LongType, false);
+            .add("elapsed_ms", DataTypes.LongType, false)
+            .add("passes", DataTypes.IntegerType, false);
 
     private HistoryParquet() {
     }
@@ -38,7 +41,7 @@ public final class HistoryParquet {
         for (Map.Entry<String, List<StepRecord>> run : runs.entrySet()) {
             for (StepRecord r : run.getValue()) {
                 rows.add(RowFactory.create(run.getKey(), r.step(), r.trainLoss(), r.valLoss(), r.trainAccuracy(),
-                        r.valAccuracy(), r.elapsedMs()));
+                        r.valAccuracy(), r.elapsedMs(), r.passes()));
             }
         }
         spark.createDataFrame(rows, SCHEMA).coalesce(1).write().parquet(path);
@@ -64,10 +67,12 @@ public final class HistoryParquet {
         return records;
     }
 
+    /** A row; files written before the {@code passes} column existed held one-pass steps only. */
     private static StepRecord record(Row row) {
+        boolean hasPasses = Arrays.asList(row.schema().fieldNames()).contains("passes");
         return new StepRecord(row.getInt(row.fieldIndex("step")),
                 row.getDouble(row.fieldIndex("train_loss")), row.getDouble(row.fieldIndex("val_loss")),
                 row.getDouble(row.fieldIndex("train_accuracy")), row.getDouble(row.fieldIndex("val_accuracy")),
-                row.getLong(row.fieldIndex("elapsed_ms")));
+                row.getLong(row.fieldIndex("elapsed_ms")), hasPasses ? row.getInt(row.fieldIndex("passes")) : 1);
     }
 }

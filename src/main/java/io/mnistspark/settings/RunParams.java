@@ -62,6 +62,14 @@ public interface RunParams extends Params {
         return getOrDefault(solver());
     }
 
+    default IntParam lbfgsMemory() {
+        return (IntParam) runParams().get(RunSettings.LBFGS_MEMORY);
+    }
+
+    default int getLbfgsMemory() {
+        return (Integer) getOrDefault(lbfgsMemory());
+    }
+
     default DoubleParam stepSize() {
         return (DoubleParam) runParams().get(RunSettings.STEP_SIZE);
     }

@@ -19,11 +19,18 @@ public final class RunSettings {
             "Hidden units of the ReLU layer.", 128, "at least 1", v -> v >= 1, "--hidden", "N", "hidden");
 
     public static final Setting<String> SOLVER = new Setting<>("solver", SettingKind.CHOICE,
-            "The optimizer: sgd (w -= lr g) or adam (Keras' Adam: b1 0.9, b2 0.999, eps 1e-7).", "adam",
-            "sgd or adam", v -> v.equals("sgd") || v.equals("adam"), "--optimizer", "sgd|adam", "optimizer");
+            "The optimizer: sgd (w -= lr g), adam (Keras' Adam: b1 0.9, b2 0.999, eps 1e-7) or lbfgs (L-BFGS with a "
+                    + "strong Wolfe line search on the exact full-batch loss, as Breeze's LBFGS; no learning rate; "
+                    + "MLlib's spelling l-bfgs is accepted).", "adam",
+            "sgd, adam or lbfgs", v -> v.equals("sgd") || v.equals("adam") || v.equals("lbfgs") || v.equals("l-bfgs"),
+            "--optimizer", "sgd|adam|lbfgs", "optimizer");
+
+    public static final Setting<Integer> LBFGS_MEMORY = new Setting<>("lbfgsMemory", SettingKind.INT,
+            "With lbfgs: the step and gradient-change pairs kept for the inverse Hessian (Breeze's m, MLlib's "
+                    + "numCorrections).", 10, "at least 1", v -> v >= 1, "--lbfgs-memory", "M", "lbfgs_memory");
 
     public static final Setting<Double> STEP_SIZE = new Setting<>("stepSize", SettingKind.DOUBLE,
-            "Learning rate.", 0.001, "a positive number", v -> v > 0.0 && Double.isFinite(v), "--learning-rate",
+            "Learning rate (sgd and adam; lbfgs's line search chooses its own steps).", 0.001, "a positive number", v -> v > 0.0 && Double.isFinite(v), "--learning-rate",
             "LR", "learning_rate");
 
     public static final Setting<String> HYPERPARAMETER_DTYPE = new Setting<>("hyperparameterDtype",
@@ -88,7 +95,7 @@ public final class RunSettings {
             "F", "divergence_factor");
 
     /** Every run setting, in the order of help texts and summaries. */
-    public static final List<Setting<?>> ALL = List.of(SOLVER, STEP_SIZE, HYPERPARAMETER_DTYPE, INIT_MODE, INIT_VALUE,
+    public static final List<Setting<?>> ALL = List.of(SOLVER, LBFGS_MEMORY, STEP_SIZE, HYPERPARAMETER_DTYPE, INIT_MODE, INIT_VALUE,
             INIT_STDDEV, SEED, HIDDEN_UNITS, MAX_ITER, EARLY_STOPPING, PATIENCE, MIN_DELTA, RESTORE_BEST, PRINT_EVERY,
             AGGREGATION_DEPTH, DIVERGENCE_FACTOR);
 

@@ -70,6 +70,7 @@ public final class SettingValues {
         SettingValues v = defaults()
                 .with(RunSettings.HIDDEN_UNITS, run.hidden())
                 .with(RunSettings.SOLVER, run.optimizer().label())
+                .with(RunSettings.LBFGS_MEMORY, run.lbfgsMemory())
                 .with(RunSettings.STEP_SIZE, run.learningRate())
                 .with(RunSettings.HYPERPARAMETER_DTYPE, run.hyperparameterDtype().label())
                 .with(RunSettings.MAX_ITER, run.maxSteps())
@@ -115,7 +116,7 @@ public final class SettingValues {
                 : Optional.empty();
         return new TrainingSettings(runName, get(RunSettings.HIDDEN_UNITS), init,
                 OptimizerChoice.parse(get(RunSettings.SOLVER)), learningRate, dtype, get(RunSettings.MAX_ITER), rule,
-                get(RunSettings.PRINT_EVERY), get(RunSettings.AGGREGATION_DEPTH),
+                get(RunSettings.PRINT_EVERY), get(RunSettings.AGGREGATION_DEPTH), get(RunSettings.LBFGS_MEMORY),
                 new DivergenceRule(get(RunSettings.DIVERGENCE_FACTOR)));
     }
 

@@ -1,25 +1,28 @@
 package io.mnistspark.train;
 
 import io.mnistspark.model.NetworkShape;
+import io.mnistspark.optim.Lbfgs;
 import io.mnistspark.optim.Optimizer;
+import io.mnistspark.optim.OptimizerMemory;
 import io.mnistspark.optim.OptimizerState;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Everything a run carries from one step to the next: parameters, optimizer state, the history so far,
+ * Everything a run carries from one step to the next: parameters, optimizer state (an {@link Optimizer}'s,
+ * or for an lbfgs run its {@link Lbfgs}'s memory of steps), the history so far,
  * the early-stopping state and (under restore-best) the best parameters. A checkpoint is a copy of it, so
  * a resumed run continues exactly where the saved one was.
  */
 public final class RunState {
     private final double[] params;
-    private final Optimizer optimizer;
+    private final OptimizerMemory optimizer;
     private final List<StepRecord> history;
     private final EarlyStopping stopping;
     private double[] bestParams;
     private final long elapsedBeforeMs;
 
-    private RunState(double[] params, Optimizer optimizer, List<StepRecord> history, EarlyStopping stopping,
+    private RunState(double[] params, OptimizerMemory optimizer, List<StepRecord> history, EarlyStopping stopping,
             double[] bestParams, long elapsedBeforeMs) {
         this.params = params;
         this.optimizer = optimizer;
@@ -31,9 +34,7 @@ public final class RunState {
 
     /** A new run from the settings' initialisation. */
     public static RunState fresh(TrainingSettings settings, NetworkShape shape) {
-        Optimizer optimizer = settings.optimizer().create(settings.learningRate(), settings.hyperparameterDtype(),
-                shape.parameterCount());
-        return new RunState(settings.init().create(shape), optimizer, new ArrayList<>(), new EarlyStopping(rule(settings)),
+        return new RunState(settings.init().create(shape), newOptimizer(settings, shape), new ArrayList<>(), new EarlyStopping(rule(settings)),
                 null, 0);
     }
 
@@ -49,12 +50,19 @@ public final class RunState {
             throw new IllegalArgumentException("saved optimizer made " + optimizerState.steps()
                     + " updates but the history has " + history.size() + " steps");
         }
-        Optimizer optimizer = settings.optimizer().create(settings.learningRate(), settings.hyperparameterDtype(),
-                shape.parameterCount());
+        OptimizerMemory optimizer = newOptimizer(settings, shape);
         optimizer.restore(optimizerState);
         EarlyStopping stopping = new EarlyStopping(rule(settings), bestLoss, bestStep, stepsWithoutImprovement);
         long elapsed = history.isEmpty() ? 0 : history.get(history.size() - 1).elapsedMs();
         return new RunState(params, optimizer, new ArrayList<>(history), stopping, bestParams, elapsed);
+    }
+
+    private static OptimizerMemory newOptimizer(TrainingSettings settings, NetworkShape shape) {
+        if (settings.optimizer().searchesLines()) {
+            return new Lbfgs(settings.lbfgsMemory(), shape.parameterCount());
+        }
+        return settings.optimizer().create(settings.learningRate(), settings.hyperparameterDtype(),
+                shape.parameterCount());
     }
 
     private static EarlyStoppingRule rule(TrainingSettings settings) {
@@ -66,8 +74,25 @@ public final class RunState {
         return params;
     }
 
+    /** The first-order optimizer of an sgd or adam run. */
     public Optimizer optimizer() {
-        return optimizer;
+        if (!(optimizer instanceof Optimizer rule)) {
+            throw new IllegalStateException("an lbfgs run has no per-gradient optimizer; see lbfgs()");
+        }
+        return rule;
+    }
+
+    /** Whether this run steps by line searches (lbfgs), through {@link #lbfgs()}. */
+    public boolean searchesLines() {
+        return optimizer instanceof Lbfgs;
+    }
+
+    /** The L-BFGS state of an lbfgs run. */
+    public Lbfgs lbfgs() {
+        if (!(optimizer instanceof Lbfgs method)) {
+            throw new IllegalStateException("only an lbfgs run has an L-BFGS memory");
+        }
+        return method;
     }
 
     public OptimizerState optimizerState() {

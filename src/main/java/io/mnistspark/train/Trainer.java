@@ -7,7 +7,8 @@ import io.mnistspark.model.NetworkShape;
  * The step loop on the driver. One fused pass per step: the pass at the parameters after update t gives
  * step t's validation loss and, in the same sweep, the training loss and gradient for update t + 1. So
  * each history row keeps the notebook's meaning (train loss before the update, validation loss after it)
- * at the cost of one pass per step plus one closing pass.
+ * at the cost of one pass per step plus one closing pass. An lbfgs run steps through
+ * {@link LineSearchTrainer} instead, several passes per step.
  */
 public final class Trainer {
     private final FullBatchPass pass;
@@ -30,6 +31,9 @@ public final class Trainer {
      * settings' step count, calling {@code checkpointer} after every step.
      */
     public TrainingResult train(RunState state, StepListener listener, Checkpointer checkpointer) {
+        if (state.searchesLines()) {
+            return new LineSearchTrainer(pass, settings).train(state, listener, checkpointer);
+        }
         EarlyStopping tracker = state.stopping();
         boolean stopsEarly = settings.earlyStopping().isPresent();
         boolean restoreBest = stopsEarly && settings.earlyStopping().get().restoreBest();
@@ -70,7 +74,7 @@ public final class Trainer {
         return finish(state, false);
     }
 
-    private static TrainingResult finish(RunState state, boolean stoppedEarly) {
+    static TrainingResult finish(RunState state, boolean stoppedEarly) {
         boolean restored = state.bestParams() != null;
         double[] result = restored ? state.bestParams() : state.params();
         EarlyStopping tracker = state.stopping();

@@ -13,12 +13,15 @@ import java.util.Optional;
  * @param earlyStopping the stopping rule, empty to always run {@code maxSteps}
  * @param printEvery a progress line every this many steps
  * @param treeDepth depth of Spark's {@code treeAggregate}
+ * @param lbfgsMemory the pairs L-BFGS keeps (only read when {@code optimizer} is {@link OptimizerChoice#LBFGS})
  * @param divergence when the run stops as diverged
  */
 public record TrainingSettings(String runName, int hidden, Initialization init, OptimizerChoice optimizer,
         double learningRate, HyperparameterDtype hyperparameterDtype, int maxSteps,
         Optional<EarlyStoppingRule> earlyStopping, int printEvery,
-        int treeDepth, DivergenceRule divergence) {
+        int treeDepth, int lbfgsMemory, DivergenceRule divergence) {
+    /** L-BFGS's default memory, Breeze's and MLlib's 10 pairs. */
+    public static final int DEFAULT_LBFGS_MEMORY = 10;
     public TrainingSettings {
         if (runName == null || runName.isBlank()) {
             throw new IllegalArgumentException("a run needs a name");
@@ -41,17 +44,31 @@ public record TrainingSettings(String runName, int hidden, Initialization init, 
         if (treeDepth < 1) {
             throw new IllegalArgumentException("tree depth must be at least 1, got " + treeDepth);
         }
+        if (lbfgsMemory < 1) {
+            throw new IllegalArgumentException("L-BFGS memory must be at least 1, got " + lbfgsMemory);
+        }
         if (divergence == null) {
             throw new IllegalArgumentException("a divergence rule is needed");
         }
     }
 
-    /** A run with the default divergence rule ({@link DivergenceRule#defaults()}). */
+    /**
+     * Settings with L-BFGS's default memory (which only an lbfgs run reads) and the default divergence rule
+     * ({@link DivergenceRule#defaults()}).
+     */
     public TrainingSettings(String runName, int hidden, Initialization init, OptimizerChoice optimizer,
             double learningRate, HyperparameterDtype hyperparameterDtype, int maxSteps,
             Optional<EarlyStoppingRule> earlyStopping, int printEvery, int treeDepth) {
         this(runName, hidden, init, optimizer, learningRate, hyperparameterDtype, maxSteps, earlyStopping, printEvery,
-                treeDepth, DivergenceRule.defaults());
+                treeDepth, DEFAULT_LBFGS_MEMORY, DivergenceRule.defaults());
+    }
+
+    /** Settings with the default divergence rule ({@link DivergenceRule#defaults()}). */
+    public TrainingSettings(String runName, int hidden, Initialization init, OptimizerChoice optimizer,
+            double learningRate, HyperparameterDtype hyperparameterDtype, int maxSteps,
+            Optional<EarlyStoppingRule> earlyStopping, int printEvery, int treeDepth, int lbfgsMemory) {
+        this(runName, hidden, init, optimizer, learningRate, hyperparameterDtype, maxSteps, earlyStopping, printEvery,
+                treeDepth, lbfgsMemory, DivergenceRule.defaults());
     }
 
     /** The learning rate the optimizer steps with, after {@link #hyperparameterDtype()}. */

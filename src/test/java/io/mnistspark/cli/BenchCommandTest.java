@@ -57,6 +57,7 @@ class BenchCommandTest {
         assertEquals(outside, figures.path("outside_kernel_seconds").asDouble(), 1e-12);
         assertEquals(outside / floor, figures.path("outside_kernel_over_spark_floor").asDouble(), 1e-9);
         assertTrue(figures.path("job_step").path("p90_over_median").asDouble() >= 1.0, figures.toString());
+        assertTrue(figures.path("kernel").path("parallel").path("p90_over_median").asDouble() >= 1.0, figures.toString());
         // the kernel timed on the driver does exactly the Spark pass's arithmetic, in the same order
         assertEquals(0.0, figures.path("kernel").path("difference_from_spark_pass").asDouble());
         assertTrue(figures.path("dense_dgemm").path("difference_from_kernel").asDouble() < 1e-12, figures.toString());
@@ -88,6 +89,33 @@ class BenchCommandTest {
     }
 
     @Test
+    void timeToAccuracyRacesTheFourContendersAndWritesSecondsOrNull() throws IOException {
+        Path json = tmp.resolve("tta.json");
+        // the 100-image fixture, 80 training rows: small budgets, a low target
+        CliRunner run = CliRunner.run("bench", "--data", FIXTURE, "--partitions", "2", "--time-to-accuracy", "0.3",
+                "--tta-check-every", "2", "--tta-max-steps", "40", "--tta-mllib-max-iter", "8",
+                "--tta-mllib-resolution", "2", "--mllib-block-size", "16", "--json", json.toString());
+        assertEquals(0, run.exitCode, run.err);
+        assertTrue(run.out.contains("Time to test accuracy 0.3000"), run.out);
+        JsonNode figures = new ObjectMapper().readTree(json.toFile());
+        JsonNode seconds = figures.path("time_to_accuracy");
+        java.util.List<String> contenders = new java.util.ArrayList<>();
+        seconds.fieldNames().forEachRemaining(contenders::add);
+        assertEquals(java.util.List.of("adam", "lbfgs", "mllib_lbfgs", "mllib_gd"), contenders);
+        for (String contender : new String[] {"adam", "lbfgs", "mllib_lbfgs", "mllib_gd"}) {
+            JsonNode value = seconds.path(contender);
+            JsonNode detail = figures.path("time_to_accuracy_details").path(contender);
+            assertTrue(value.isNull() || value.asDouble() >= 0.0, contender + ": " + value);
+            // reached means its last measured test accuracy is at least the target, and the other way round
+            assertEquals(!value.isNull(), detail.path("test_accuracy").asDouble() >= 0.3, contender + ": " + detail);
+        }
+        // L-BFGS on 80 images passes 30% test accuracy within 40 iterations, checked every 2
+        assertFalse(seconds.path("lbfgs").isNull(), figures.toString());
+        assertEquals(0, figures.path("time_to_accuracy_details").path("lbfgs").path("steps").asInt() % 2);
+        assertEquals(0.3, figures.path("setup").path("target_accuracy").asDouble());
+    }
+
+    @Test
     void helpListsTheOptions() {
         CliRunner run = CliRunner.run("bench", "--help");
         assertEquals(0, run.exitCode, run.err);
@@ -98,7 +126,8 @@ class BenchCommandTest {
     void badSettingsExitWithCode2() {
         for (String[] args : new String[][] {{"--steps", "0"}, {"--warmup", "-1"}, {"--round-steps", "1"}, {"--mllib-block-size", "0"},
                 {"--mllib-repeats", "0"}, {"--dense-chunk-rows", "0"},
-                {"--mllib-iterations", "2"}}) {
+                {"--mllib-iterations", "2"}, {"--time-to-accuracy", "1.5"}, {"--time-to-accuracy", "0"},
+                {"--time-to-accuracy", "--tta-check-every", "0"}, {"--time-to-accuracy", "--tta-mllib-max-iter", "0"}}) {
             String[] full = new String[args.length + 3];
             full[0] = "bench";
             full[1] = "--data";

@@ -99,7 +99,7 @@ class SuiteCommandTest {
         List<String> lines = run.err.strip().lines().toList();
         assertEquals(1, lines.size(), run.err);
         assertEquals("error: --runs: no run named 'rmsprop-constant' in conf/suite.properties (inside the jar); "
-                + "known runs: sgd-constant, adam-constant, sgd-normal, adam-normal-early", lines.get(0));
+                + "known runs: sgd-constant, adam-constant, sgd-normal, adam-normal-early, lbfgs-normal-early", lines.get(0));
         assertFalse(Files.exists(out));
         assertFalse(run.out.contains("Suite:"), "nothing may start: " + run.out);
     }

@@ -65,17 +65,34 @@ class SuiteProfilesTest {
         assertEquals(suite.names(), suite.select(null));
         SettingsException unknown = assertThrows(SettingsException.class, () -> suite.select(List.of("sgd-constnat")));
         assertEquals("--runs: no run named 'sgd-constnat' in conf/suite.properties (inside the jar); known runs: "
-                + "sgd-constant, adam-constant, sgd-normal, adam-normal-early", unknown.getMessage());
+                + "sgd-constant, adam-constant, sgd-normal, adam-normal-early, lbfgs-normal-early", unknown.getMessage());
         assertThrows(SettingsException.class, () -> suite.select(List.of("sgd-constant", "sgd-constant")));
+    }
+
+    @Test
+    void theOptionalLbfgsRunTrainsOnlyWhenNamed() {
+        assertEquals(List.of("lbfgs-normal-early"), suite.optional());
+        assertFalse(suite.select(null).contains("lbfgs-normal-early"));
+        assertEquals(List.of("adam-normal-early", "lbfgs-normal-early"),
+                suite.select(List.of("adam-normal-early", "lbfgs-normal-early")));
+        TrainingSettings lbfgs = suite.settings("lbfgs-normal-early", Map.of());
+        assertEquals(OptimizerChoice.LBFGS, lbfgs.optimizer());
+        assertEquals(10, lbfgs.lbfgsMemory());
+        assertEquals(new NormalInit(0.1, 0), lbfgs.init());
+        assertEquals(5, lbfgs.earlyStopping().orElseThrow().patience());
+        assertTrue(lbfgs.earlyStopping().orElseThrow().restoreBest());
+        assertEquals(1000, lbfgs.maxSteps());
     }
 
     @Test
     void badProfilesAreRefusedWithTheKeyAtFault() throws IOException {
         String message = refused("runs = a\na.optimiser = sgd\n");
         assertTrue(message.contains("'a.optimiser': optimiser is not a run setting; known: solver (optimizer), "
-                + "stepSize (learning-rate)"), message);
+                + "lbfgsMemory (lbfgs-memory), stepSize (learning-rate)"), message);
         message = refused("runs = a\nb.optimizer = sgd\n");
-        assertTrue(message.contains("'b.optimizer' belongs to no run listed in 'runs' (a)"), message);
+        assertTrue(message.contains("'b.optimizer' belongs to no run listed in 'runs' or 'optional' (a)"), message);
+        message = refused("runs = a\noptional = a\n");
+        assertTrue(message.contains("'a' is named twice in 'runs' and 'optional'"), message);
         message = refused("optimizer = sgd\n");
         assertTrue(message.contains("needs a 'runs' line"), message);
         message = refused("runs = a, a\n");

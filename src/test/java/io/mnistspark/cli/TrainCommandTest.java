@@ -93,6 +93,8 @@ class TrainCommandTest {
             {"--val-fraction", "0"},
             {"--hidden", "0"},
             {"--optimizer", "rmsprop"},
+            {"--optimizer", "lbfgs", "--lbfgs-memory", "0"},
+            {"--lbfgs-memory", "4"},
             {"--init", "uniform"},
             {"--early-stopping", "--patience", "-1"},
             {"--patience", "3"},

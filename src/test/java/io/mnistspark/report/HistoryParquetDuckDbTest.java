@@ -27,6 +27,10 @@ class HistoryParquetDuckDbTest {
         Map<String, List<StepRecord>> runs = new LinkedHashMap<>();
         runs.put("sgd-constant", SyntheticRuns.history(30, t -> 2.302585092994046 - t * 1e-5, 0));
         runs.put("adam-normal-early", SyntheticRuns.history(12, t -> Math.exp(-t / 7.0), 12));
+        // an L-BFGS run: some iterations take more than one pass
+        runs.put("lbfgs-normal-early", SyntheticRuns.history(9, t -> Math.exp(-t / 3.0), 9).stream()
+                .map(r -> new StepRecord(r.step(), r.trainLoss(), r.valLoss(), r.trainAccuracy(), r.valAccuracy(),
+                        r.elapsedMs(), 1 + r.step() % 3)).toList());
         String path = tmp.resolve("history.parquet").toString();
         HistoryParquet.write(SparkTestSession.get(), runs, path);
 
@@ -40,18 +44,18 @@ class HistoryParquetDuckDbTest {
                     schema.put(types.getString(1), types.getString(2));
                 }
                 assertEquals(Map.of("run", "VARCHAR", "step", "INTEGER", "train_loss", "DOUBLE", "val_loss", "DOUBLE",
-                        "train_accuracy", "DOUBLE", "val_accuracy", "DOUBLE", "elapsed_ms", "BIGINT"), schema);
+                        "train_accuracy", "DOUBLE", "val_accuracy", "DOUBLE", "elapsed_ms", "BIGINT", "passes", "INTEGER"), schema);
                 assertEquals(List.of("run", "step", "train_loss", "val_loss", "train_accuracy", "val_accuracy",
-                        "elapsed_ms"), List.copyOf(schema.keySet()));
+                        "elapsed_ms", "passes"), List.copyOf(schema.keySet()));
             }
             for (Map.Entry<String, List<StepRecord>> run : runs.entrySet()) {
                 try (ResultSet rows = sql.executeQuery("SELECT step, train_loss, val_loss, train_accuracy, val_accuracy, "
-                        + "elapsed_ms FROM " + source + " WHERE run = '" + run.getKey() + "' ORDER BY step")) {
+                        + "elapsed_ms, passes FROM " + source + " WHERE run = '" + run.getKey() + "' ORDER BY step")) {
                     for (StepRecord want : run.getValue()) {
                         assertTrue(rows.next(), run.getKey() + ": DuckDB has fewer rows than the "
                                 + run.getValue().size() + " written");
                         StepRecord got = new StepRecord(rows.getInt(1), rows.getDouble(2), rows.getDouble(3),
-                                rows.getDouble(4), rows.getDouble(5), rows.getLong(6));
+                                rows.getDouble(4), rows.getDouble(5), rows.getLong(6), rows.getInt(7));
                         assertEquals(want, got, run.getKey() + " step " + want.step());
                     }
                     assertFalse(rows.next(), run.getKey() + ": DuckDB has more rows than written");

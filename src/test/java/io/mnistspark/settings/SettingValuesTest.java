@@ -76,7 +76,7 @@ class SettingValuesTest {
         assertEquals("--steps: 'ten' is not a whole number; it must be at least 1", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> SettingValues.defaults().withText(RunSettings.SOLVER, "rmsprop"));
-        assertEquals("--optimizer must be sgd or adam, got rmsprop", e.getMessage());
+        assertEquals("--optimizer must be sgd, adam or lbfgs, got rmsprop", e.getMessage());
         assertEquals("sgd", SettingValues.defaults().withText(RunSettings.SOLVER, " SGD ").get(RunSettings.SOLVER));
         e = assertThrows(IllegalArgumentException.class, () -> SettingValues.defaults()
                 .with(RunSettings.STEP_SIZE, 1e300).toTrainingSettings("x"));

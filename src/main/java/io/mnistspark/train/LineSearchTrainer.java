@@ -1,0 +1,73 @@
+package io.mnistspark.train;
+
+import io.mnistspark.model.BatchSums;
+import io.mnistspark.optim.Evaluation;
+import io.mnistspark.optim.Lbfgs;
+
+/**
+ * The step loop of an lbfgs run: one {@link Lbfgs} iteration per history row, each asking the
+ * {@link PassObjective} for as many passes as its line search needs. A row keeps the notebook's meaning
+ * (train loss and accuracy at the parameters before the iteration, validation loss and accuracy at the
+ * accepted point, from the same pass that evaluated it) and adds the passes the iteration took. Early
+ * stopping, restore-best and checkpoints work as in {@link Trainer}; the pass at the starting point (or at
+ * a checkpoint's point on resume) is not counted in any row, as the first-order loop's closing pass is not.
+ */
+final class LineSearchTrainer {
+    private final FullBatchPass pass;
+    private final TrainingSettings settings;
+
+    LineSearchTrainer(FullBatchPass pass, TrainingSettings settings) {
+        this.pass = pass;
+        this.settings = settings;
+    }
+
+    /** Trains {@code state} (modified in place) up to the settings' step count; see {@link Trainer#train}. */
+    TrainingResult train(RunState state, StepListener listener, Checkpointer checkpointer) {
+        EarlyStopping tracker = state.stopping();
+        boolean stopsEarly = settings.earlyStopping().isPresent();
+        boolean restoreBest = stopsEarly && settings.earlyStopping().get().restoreBest();
+        double[] params = state.params();
+        Lbfgs lbfgs = state.lbfgs();
+        PassObjective objective = new PassObjective(pass);
+        long start = System.nanoTime();
+        int maxSteps = settings.maxSteps();
+        PassSums current = pass.run(params, true);
+        double firstLoss = state.history().isEmpty() ? current.train().meanLoss() : state.history().get(0).trainLoss();
+        for (int step = state.stepsDone() + 1; step <= maxSteps; step++) {
+            BatchSums train = current.train();
+            Evaluation atParams = PassObjective.evaluation(current);
+            Divergence diverged = settings.divergence().check(step, atParams.loss(), firstLoss, atParams.gradient());
+            if (diverged != null) {
+                listener.onStop(step, diverged.message());
+                return new TrainingResult(params, state.history(), false, diverged, tracker.bestStep(),
+                        tracker.bestLoss(), false);
+            }
+            Lbfgs.Iteration iteration = lbfgs.iterate(params, atParams, objective);
+            int passes = objective.takePasses();
+            if (iteration.failed()) {
+                listener.onStop(step, "Step: " + step + ", the L-BFGS line search found no acceptable step ("
+                        + iteration.failure() + ", after " + passes + " passes). Training stops after " + (step - 1)
+                        + " updates.");
+                return Trainer.finish(state, false);
+            }
+            current = objective.last();
+            BatchSums validation = current.validation();
+            StepRecord record = new StepRecord(step, train.meanLoss(), validation.meanLoss(), train.accuracy(),
+                    validation.accuracy(), state.elapsedBeforeMs() + (System.nanoTime() - start) / 1_000_000, passes);
+            state.record(record);
+            boolean improved = tracker.observe(step, record.valLoss());
+            if (improved && restoreBest) {
+                state.keepBest();
+            }
+            listener.onStep(record, maxSteps);
+            if (stopsEarly && tracker.shouldStop() && step != maxSteps) {
+                listener.onStop(step, "Step: " + step + ", validation loss is not reduced further (best "
+                        + tracker.bestLoss() + " at step " + tracker.bestStep() + "). Training stops after "
+                        + step + " updates.");
+                return Trainer.finish(state, true);
+            }
+            checkpointer.afterStep(state);
+        }
+        return Trainer.finish(state, false);
+    }
+}
