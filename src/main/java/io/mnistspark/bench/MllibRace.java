@@ -2,23 +2,15 @@ package io.mnistspark.bench;
 
 import io.mnistspark.data.ImageBlock;
 import io.mnistspark.data.Shard;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.ml.classification.MultilayerPerceptronClassificationModel;
 import org.apache.spark.ml.classification.MultilayerPerceptronClassifier;
-import org.apache.spark.ml.linalg.SQLDataTypes;
-import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.StageInfo;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -49,8 +41,8 @@ final class MllibRace {
 
     Reach run(String contender, String solver, JavaRDD<Shard> shards, JavaRDD<ImageBlock> testBlocks, double target,
             int maxIter, int resolution, Progress progress) {
-        Dataset<Row> train = frame(shards.flatMap(shard -> rowsOf(shard.train()))).persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> test = frame(testBlocks.flatMap(MllibRace::rowsOf)).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> train = MllibFrames.of(spark, shards.flatMap(shard -> MllibFrames.rowsOf(shard.train()))).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> test = MllibFrames.of(spark, testBlocks.flatMap(MllibFrames::rowsOf)).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             train.count();
             test.count();
@@ -136,20 +128,5 @@ final class MllibRace {
         long start() {
             return start;
         }
-    }
-
-    private Dataset<Row> frame(JavaRDD<Row> rows) {
-        StructType schema = new StructType()
-                .add("label", DataTypes.DoubleType, false)
-                .add("features", SQLDataTypes.VectorType(), false);
-        return spark.createDataFrame(rows, schema);
-    }
-
-    private static Iterator<Row> rowsOf(ImageBlock block) {
-        List<Row> rows = new ArrayList<>(block.rows());
-        for (int r = 0; r < block.rows(); r++) {
-            rows.add(RowFactory.create((double) block.label(r), Vectors.dense(block.denseRow(r)).compressed()));
-        }
-        return rows.iterator();
     }
 }

@@ -1,20 +1,13 @@
 package io.mnistspark.bench;
 
 import io.mnistspark.data.Shard;
-import io.mnistspark.data.ImageBlock;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.ml.classification.MultilayerPerceptronClassifier;
-import org.apache.spark.ml.linalg.SQLDataTypes;
-import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -72,7 +65,7 @@ public final class MllibReference {
         if (longFit < 3) {
             throw new IllegalArgumentException("the long fit needs at least 3 iterations, got " + longFit);
         }
-        Dataset<Row> frame = trainingFrame(shards).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> frame = MllibFrames.of(spark, shards.flatMap(shard -> MllibFrames.rowsOf(shard.train()))).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             long rows = frame.count();
             int total = (warmup > 0 ? 1 : 0) + 2 * repeats + 1;
@@ -129,23 +122,5 @@ public final class MllibReference {
         long start = System.nanoTime();
         classifier.fit(frame);
         return (System.nanoTime() - start) / 1e9;
-    }
-
-    /** The shards' training rows as (label double, features sparse vector), partitioned as the shards. */
-    private Dataset<Row> trainingFrame(JavaRDD<Shard> shards) {
-        JavaRDD<Row> rows = shards.flatMap(shard -> rowsOf(shard.train()));
-        StructType schema = new StructType()
-                .add("label", DataTypes.DoubleType, false)
-                .add("features", SQLDataTypes.VectorType(), false);
-        return spark.createDataFrame(rows, schema);
-    }
-
-    private static Iterator<Row> rowsOf(ImageBlock block) {
-        List<Row> rows = new ArrayList<>(block.rows());
-        for (int r = 0; r < block.rows(); r++) {
-            // sparse vectors, as MLlib users hold MNIST; the same rows and values the kernel reads
-            rows.add(RowFactory.create((double) block.label(r), Vectors.dense(block.denseRow(r)).compressed()));
-        }
-        return rows.iterator();
     }
 }
