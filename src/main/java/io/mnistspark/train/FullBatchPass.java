@@ -84,19 +84,16 @@ public final class FullBatchPass {
     public PassSums run(double[] params, boolean withGradient) {
         Broadcast<ParameterBroadcast> broadcast = sc.broadcast(new ParameterBroadcast(params));
         try {
-            ShardTreeSum total = mergesOnExecutors ? inTree(broadcast, withGradient)
-                    : onDriver(new ShardSumsTask(broadcast, work, withGradient, shardCount));
+            ShardSumsTask task = new ShardSumsTask(broadcast, work, withGradient, shardCount);
+            ShardTreeSum total = mergesOnExecutors ? inTree(task) : onDriver(task);
             return total.total();
         } finally {
             broadcast.destroy();
         }
     }
 
-    private ShardTreeSum inTree(Broadcast<ParameterBroadcast> broadcast, boolean withGradient) {
-        ShardWork shardWork = work;
-        return shards.treeAggregate(new ShardTreeSum(shardCount),
-                (sum, shard) -> sum.addShard(shard.index(), shardWork.sums(shard, broadcast.value().values(), withGradient)),
-                ShardTreeSum::merge, treeDepth);
+    private ShardTreeSum inTree(ShardSumsTask task) {
+        return shards.treeAggregate(new ShardTreeSum(shardCount), task::add, ShardTreeSum::merge, treeDepth);
     }
 
     private ShardTreeSum onDriver(ShardSumsTask task) {

@@ -8,7 +8,7 @@ import scala.collection.Iterator;
 import scala.runtime.AbstractFunction2;
 
 /**
- * The task body of one pass: the {@link ShardWork} sums of the partition's shards at the broadcast parameters, kept in
+ * The task body of one pass, whichever way its sums come back: the {@link ShardWork} sums of the partition's shards at the broadcast parameters, kept in
  * {@link ShardTreeSum}'s fixed order. A named class rather than a lambda: Spark's closure cleaner reads
  * the class file of every Scala lambda it is given (an ASM parse of a class out of a jar, each job), and
  * passes plain serializable objects through untouched.
@@ -28,14 +28,18 @@ final class ShardSumsTask extends AbstractFunction2<TaskContext, Iterator<Shard>
         this.shardCount = shardCount;
     }
 
+    /** The whole partition's sums: the job's task when the driver merges the partitions. */
     @Override
     public ShardTreeSum apply(TaskContext context, Iterator<Shard> shards) {
         ShardTreeSum sums = new ShardTreeSum(shardCount);
-        double[] values = params.value().values();
         while (shards.hasNext()) {
-            Shard shard = shards.next();
-            sums.addShard(shard.index(), work.sums(shard, values, withGradient));
+            add(sums, shards.next());
         }
         return sums;
+    }
+
+    /** Adds one shard's sums into {@code sums} and returns it: {@code treeAggregate}'s per-row step. */
+    ShardTreeSum add(ShardTreeSum sums, Shard shard) {
+        return sums.addShard(shard.index(), work.sums(shard, params.value().values(), withGradient));
     }
 }
