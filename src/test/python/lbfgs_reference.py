@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """numpy's L-BFGS on the real-valued fixture: the first 10 iterations' losses and passes, from the job's start.
 
-Writes src/test/resources/golden/real-valued-lbfgs-10.txt: for iterations 1..10 the train loss at the weights
-before the iteration, the validation loss after it, and the evaluations (passes) the iteration made.
+Writes src/test/resources/golden/real-valued-lbfgs-10.txt (no penalty) and real-valued-lbfgs-10-l2.txt (the L2
+penalty REG_PARAM_L2 / 2 times the squared weights W1 and W2, not the biases, added to the objective the line
+search descends): for iterations 1..10 the train loss (the mean cross-entropy alone) at the weights before the
+iteration, the validation loss after it, and the evaluations (passes) the iteration made.
 
 Data and network as make_real_valued.py (fixtures/real-valued.csv, 5-8-3 ReLU, softmax cross-entropy); the start
 W1 then W2 from numpy.random.RandomState(3).normal(0, 3.0), biases 0 (the job's --init-stddev 3 --seed 3: a start
@@ -38,6 +40,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from make_real_valued import CLASSES, FEATURES, HIDDEN, RESOURCES, data, loss_grad  # noqa: E402
 
 ITERATIONS, MEMORY, INIT_STDDEV, SEED = 10, 10, 3.0, 3
+REG_PARAM_L2 = 0.05
 C1, C2, TRIALS, ZOOMS, GROWTH = 1e-4, 0.9, 10, 10, 1.5
 
 
@@ -58,15 +61,23 @@ def unflatten(x):
 class Problem:
     """The training loss as a function of the flat parameters; remembers the validation loss of each point."""
 
-    def __init__(self, X, y, is_val):
+    def __init__(self, X, y, is_val, reg_param):
         self.train = (X[~is_val], y[~is_val])
         self.val = (X[is_val], y[is_val])
+        self.reg_param = reg_param
         self.evaluations = 0
 
     def evaluate(self, x):
+        """The objective (cross-entropy plus the weights' penalty) and its gradient."""
         self.evaluations += 1
-        loss, grads = loss_grad(*self.train, unflatten(x))
-        return loss, np.concatenate([g.ravel() for g in grads])
+        W1, b1, W2, b2 = unflatten(x)
+        loss, (g1, gb1, g2, gb2) = loss_grad(*self.train, (W1, b1, W2, b2))
+        penalty = 0.5 * self.reg_param * (float((W1 * W1).sum()) + float((W2 * W2).sum()))
+        grads = [g1 + self.reg_param * W1, gb1, g2 + self.reg_param * W2, gb2]
+        return loss + penalty, np.concatenate([g.ravel() for g in grads])
+
+    def train_loss(self, x):
+        return loss_grad(*self.train, unflatten(x))[0]
 
     def val_loss(self, x):
         return loss_grad(*self.val, unflatten(x))[0]
@@ -148,9 +159,9 @@ def direction(g, pairs):
     return -q
 
 
-def main():
+def run(reg_param, name):
     X, y, is_val = data()
-    problem = Problem(X, y, is_val)
+    problem = Problem(X, y, is_val, reg_param)
     rs = np.random.RandomState(SEED)
     w1 = rs.normal(0.0, INIT_STDDEV, (FEATURES, HIDDEN))
     w2 = rs.normal(0.0, INIT_STDDEV, (HIDDEN, CLASSES))
@@ -174,14 +185,14 @@ def main():
                 if attempt == 1:
                     raise SystemExit("numpy's L-BFGS failed twice at iteration %d" % (it + 1))
         pairs = ([(x_new - x, g_new - g)] + pairs)[:MEMORY]
-        train_losses.append(f)
+        train_losses.append(problem.train_loss(x))
         val_losses.append(problem.val_loss(x_new))
         passes.append(problem.evaluations - before)
         x, f, g = x_new, f_new, g_new
-    path = os.path.join(RESOURCES, "golden", "real-valued-lbfgs-10.txt")
+    path = os.path.join(RESOURCES, "golden", name + ".txt")
     with open(path, "w") as out:
-        out.write("# real-valued-lbfgs-10: numpy's first 10 L-BFGS iterations on fixtures/real-valued.csv (numpy %s).\n"
-                  % np.__version__)
+        out.write("# %s: numpy's first 10 L-BFGS iterations on fixtures/real-valued.csv, L2 weight %r (numpy %s).\n"
+                  % (name, reg_param, np.__version__))
         out.write("# Made by: python3 src/test/python/lbfgs_reference.py (see its docstring for the rule).\n")
         out.write("# Format: '#' lines are comments; the comment right before a run of values labels it.\n")
         out.write("# train_loss iterations 1..10\n")
@@ -191,6 +202,11 @@ def main():
         out.write("# passes iterations 1..10\n")
         out.writelines("%d\n" % p for p in passes)
     print("wrote", path, "passes", passes)
+
+
+def main():
+    run(0.0, "real-valued-lbfgs-10")
+    run(REG_PARAM_L2, "real-valued-lbfgs-10-l2")
 
 
 if __name__ == "__main__":

@@ -40,7 +40,7 @@ public final class SettingOptions implements CommandLine.IModelTransformer {
         }
         String defaultText = setting == RunSettings.MAX_ITER
                 ? setting.defaultValue() + ", or " + DEFAULT_MAX_STEPS_EARLY + " with " + RunSettings.EARLY_STOPPING.option()
-                : String.valueOf(setting.defaultValue());
+                : setting.defaultText();
         return setting.doc() + " Must be " + setting.allowed() + ". Default: " + defaultText + ".";
     }
 

@@ -8,6 +8,7 @@ import io.mnistspark.data.TrainValidationSplit;
 import io.mnistspark.model.ModelFiles;
 import io.mnistspark.model.BlockKernel;
 import io.mnistspark.model.NetworkShape;
+import io.mnistspark.numpy.PythonRepr;
 import io.mnistspark.report.HistoryParquet;
 import io.mnistspark.report.ReportWriter;
 import io.mnistspark.report.RunDirectory;
@@ -117,10 +118,12 @@ public final class TrainingJob {
     /** Trains one run and tests it on the {@code testRecords} test rows, unless it diverged or there are none. */
     private RunOutcome trainOne(JavaSparkContext sc, ShardedDataset dataset, int testRecords, NetworkShape shape,
             TrainingSettings settings, RunState state, Checkpointer checkpointer, String prefix) {
-        String optimizer = settings.optimizer().searchesLines()
+        double regParam = settings.penalty().regParam();
+        String optimizer = (settings.optimizer().searchesLines()
                 ? settings.optimizer().label() + " memory " + settings.lbfgsMemory() + " (line search, no learning rate)"
                 : settings.optimizer().label() + " lr " + settings.learningRate() + " ("
-                        + settings.hyperparameterDtype().label() + ")";
+                        + settings.hyperparameterDtype().label() + ")")
+                + (regParam > 0.0 ? ", L2 penalty " + PythonRepr.format(regParam) : "");
         out.printf("%sTraining %s: network %s, %s init, %s, %s%s; kernel %s%n", prefix, settings.runName(),
                 shape, settings.init().name(), optimizer,
                 settings.earlyStopping().isPresent() ? "early stopping, at most " + settings.maxSteps() + " steps"

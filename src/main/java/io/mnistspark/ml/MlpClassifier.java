@@ -146,6 +146,10 @@ public final class MlpClassifier extends Estimator<MlpClassificationModel>
         return setParam(lbfgsMemory(), value);
     }
 
+    public MlpClassifier setRegParam(double value) {
+        return setParam(regParam(), value);
+    }
+
     public MlpClassifier setStepSize(double value) {
         return setParam(stepSize(), value);
     }

@@ -78,7 +78,8 @@ public final class Convergence {
             for (int j = i + 1; j < runs.size(); j++) {
                 RunReport a = runs.get(i);
                 RunReport b = runs.get(j);
-                if (a.learningRate() != b.learningRate() || !differ.test(a, b) || Math.min(a.steps(), b.steps()) < 1) {
+                if (a.learningRate() != b.learningRate() || a.regParam() != b.regParam() || !differ.test(a, b)
+                        || Math.min(a.steps(), b.steps()) < 1) {
                     continue;
                 }
                 int score = (!a.earlyStopping() && !b.earlyStopping() ? 2 : 0)

@@ -51,8 +51,8 @@ public final class LossCharts {
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(series("training loss (before the update)", run.history(), true));
         data.addSeries(series("validation loss (after the update)", run.history(), false));
-        String title = "Run " + run.name() + ": " + run.optimizerLabel() + ", learning rate "
-                + ReportFormat.number(run.learningRate()) + ", init " + run.initLabel()
+        String title = "Run " + run.name() + ": " + run.optimizerLabel() + ", " + run.steppingLabel()
+                + ", init " + run.initLabel()
                 + (run.stoppedEarly() ? ", early stopping" : "");
         JFreeChart chart = lineChart(title, data);
         XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();

@@ -100,7 +100,7 @@ public final class ReportLoader {
         }
         JsonNode accuracy = node.path("test_accuracy");
         return new RunReport(node.path("name").asText(), s.hidden(), s.optimizer().label(), s.init().name(),
-                RunReport.initDetail(s), s.learningRate(), s.maxSteps(), s.earlyStopping().isPresent(),
+                RunReport.initDetail(s), s.learningRate(), s.penalty().regParam(), s.maxSteps(), s.earlyStopping().isPresent(),
                 node.path("steps").asInt(),
                 node.path("stopped_early").asBoolean(), node.path("diverged").asBoolean(),
                 node.path("best_step").asInt(0), node.path("best_val_loss").asDouble(Double.NaN),

@@ -73,14 +73,15 @@ public final class ReportMarkdown {
 
     private static void runsTable(StringBuilder md, List<RunReport> runs) {
         md.append("## Runs\n\n");
-        md.append("| run | optimizer | initialisation | learning rate | steps asked | updates applied "
+        md.append("| run | optimizer | initialisation | learning rate | L2 | steps asked | updates applied "
                 + "| final train loss | final val loss | best val loss (step) | test accuracy | wall time |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (RunReport run : runs) {
             md.append("| ").append(run.name())
                     .append(" | ").append(run.optimizerLabel())
                     .append(" | ").append(run.initLabel())
-                    .append(" | ").append(ReportFormat.number(run.learningRate()))
+                    .append(" | ").append(run.searchesLines() ? "line search" : ReportFormat.number(run.learningRate()))
+                    .append(" | ").append(ReportFormat.number(run.regParam()))
                     .append(" | ").append(run.earlyStopping() ? "at most " + run.maxSteps() + ", early stopping"
                             : Integer.toString(run.maxSteps()))
                     .append(" | ").append(run.steps()).append(ending(run))

@@ -17,6 +17,8 @@ import java.util.List;
  * @param hidden units in the hidden layer; the data decides the input and output sizes ({@link ReportHeader})
  * @param init {@code constant} or {@code normal}
  * @param initDetail what distinguishes one start from another of the same kind ({@code 0.01}, {@code sd 0.1, seed 0})
+ * @param learningRate the rate given (not used by lbfgs, whose line search picks its steps)
+ * @param regParam the L2 penalty's weight, 0 for none
  * @param earlyStopping the run had a stopping rule (it may still have run to {@code maxSteps})
  * @param bestStep the step with the best validation loss, 0 if none
  * @param testAccuracy null when the run was not tested (it diverged, or the data had no test rows)
@@ -24,7 +26,7 @@ import java.util.List;
  * @param history one row per update, steps 1, 2, ...
  */
 public record RunReport(String name, int hidden, String optimizer, String init, String initDetail, double learningRate,
-        int maxSteps, boolean earlyStopping, int steps, boolean stoppedEarly, boolean diverged, int bestStep,
+        double regParam, int maxSteps, boolean earlyStopping, int steps, boolean stoppedEarly, boolean diverged, int bestStep,
         double bestValLoss, Double testAccuracy, long[][] confusion, double wallSeconds, List<StepRecord> history) {
     public RunReport {
         history = List.copyOf(history);
@@ -45,7 +47,7 @@ public record RunReport(String name, int hidden, String optimizer, String init, 
         TrainingSettings s = outcome.settings();
         TrainingResult r = outcome.result();
         return new RunReport(s.runName(), s.hidden(), s.optimizer().label(), s.init().name(), initDetail(s), s.learningRate(),
-                s.maxSteps(), s.earlyStopping().isPresent(), r.steps(), r.stoppedEarly(), r.diverged(), r.bestStep(),
+                s.penalty().regParam(), s.maxSteps(), s.earlyStopping().isPresent(), r.steps(), r.stoppedEarly(), r.diverged(), r.bestStep(),
                 r.bestValLoss(), outcome.confusion() == null ? null : outcome.testAccuracy(),
                 outcome.confusion() == null ? null : outcome.confusion().rows(), outcome.wallSeconds(), r.history());
     }
@@ -63,6 +65,17 @@ public record RunReport(String name, int hidden, String optimizer, String init, 
     /** The optimizer as a reader writes it: SGD, Adam. */
     public String optimizerLabel() {
         return optimizer.equalsIgnoreCase("sgd") ? "SGD" : optimizer.equalsIgnoreCase("adam") ? "Adam" : optimizer;
+    }
+
+    /** Whether the optimizer chose its own steps by a line search (lbfgs) rather than a learning rate. */
+    public boolean searchesLines() {
+        return optimizer.equalsIgnoreCase("lbfgs");
+    }
+
+    /** How the run stepped, for titles: {@code learning rate 0.001}, {@code line search, L2 0.0003}. */
+    public String steppingLabel() {
+        String rule = searchesLines() ? "line search" : "learning rate " + ReportFormat.number(learningRate);
+        return regParam > 0.0 ? rule + ", L2 " + ReportFormat.number(regParam) : rule;
     }
 
     /** The initialisation as a reader writes it: {@code constant 0.01}, {@code normal (sd 0.1, seed 0)}. */

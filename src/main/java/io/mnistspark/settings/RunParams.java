@@ -35,12 +35,14 @@ public interface RunParams extends Params {
         return Map.copyOf(params);
     }
 
-    /** The values of every run setting: set ones, else defaults. */
+    /** The values of every run setting: set ones as chosen, the others at their defaults. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     default SettingValues settingValues() {
         SettingValues values = SettingValues.defaults();
         for (Map.Entry<Setting<?>, Param<?>> entry : runParams().entrySet()) {
-            values = values.with((Setting) entry.getKey(), getOrDefault(entry.getValue()));
+            if (isSet(entry.getValue())) {
+                values = values.with((Setting) entry.getKey(), getOrDefault(entry.getValue()));
+            }
         }
         return values;
     }
@@ -68,6 +70,15 @@ public interface RunParams extends Params {
 
     default int getLbfgsMemory() {
         return (Integer) getOrDefault(lbfgsMemory());
+    }
+
+    default DoubleParam regParam() {
+        return (DoubleParam) runParams().get(RunSettings.REG_PARAM);
+    }
+
+    /** The L2 penalty's weight a fit uses: the one set, else the solver's default (0, or 3e-4 for lbfgs). */
+    default double getRegParam() {
+        return settingValues().regParam();
     }
 
     default DoubleParam stepSize() {

@@ -1,5 +1,7 @@
 package io.mnistspark.settings;
 
+import io.mnistspark.numpy.PythonRepr;
+import io.mnistspark.optim.OptimizerChoice;
 import io.mnistspark.train.DivergenceRule;
 import java.util.List;
 
@@ -28,6 +30,14 @@ public final class RunSettings {
     public static final Setting<Integer> LBFGS_MEMORY = new Setting<>("lbfgsMemory", SettingKind.INT,
             "With lbfgs: the step and gradient-change pairs kept for the inverse Hessian (Breeze's m, MLlib's "
                     + "numCorrections).", 10, "at least 1", v -> v >= 1, "--lbfgs-memory", "M", "lbfgs_memory");
+
+    public static final Setting<Double> REG_PARAM = new Setting<>("regParam", SettingKind.DOUBLE,
+            "L2 penalty on the weights (not the biases): the optimizer descends the mean cross-entropy plus "
+                    + "regParam/2 times the sum of the squared weights (Spark's LogisticRegression's regParam with "
+                    + "elasticNetParam 0); the history's losses stay the cross-entropy alone.", 0.0,
+            "a number of 0 or more", v -> v >= 0.0 && Double.isFinite(v), "--reg-param", "L2", "reg_param",
+            "0 for sgd and adam (the notebook's runs have none), " + PythonRepr.format(OptimizerChoice.LBFGS_REG_PARAM)
+                    + " for lbfgs");
 
     public static final Setting<Double> STEP_SIZE = new Setting<>("stepSize", SettingKind.DOUBLE,
             "Learning rate (sgd and adam; lbfgs's line search chooses its own steps).", 0.001, "a positive number", v -> v > 0.0 && Double.isFinite(v), "--learning-rate",
@@ -95,7 +105,7 @@ public final class RunSettings {
             "F", "divergence_factor");
 
     /** Every run setting, in the order of help texts and summaries. */
-    public static final List<Setting<?>> ALL = List.of(SOLVER, LBFGS_MEMORY, STEP_SIZE, HYPERPARAMETER_DTYPE, INIT_MODE, INIT_VALUE,
+    public static final List<Setting<?>> ALL = List.of(SOLVER, LBFGS_MEMORY, REG_PARAM, STEP_SIZE, HYPERPARAMETER_DTYPE, INIT_MODE, INIT_VALUE,
             INIT_STDDEV, SEED, HIDDEN_UNITS, MAX_ITER, EARLY_STOPPING, PATIENCE, MIN_DELTA, RESTORE_BEST, PRINT_EVERY,
             AGGREGATION_DEPTH, DIVERGENCE_FACTOR);
 

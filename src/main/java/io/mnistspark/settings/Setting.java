@@ -19,15 +19,25 @@ import org.apache.spark.ml.param.Param;
  * @param option     the command-line option, e.g. {@code --learning-rate}
  * @param label      the option's value label in help, e.g. {@code LR} (null for a switch)
  * @param summaryKey the key in {@code summary.json}'s run settings, e.g. {@code learning_rate}
+ * @param defaultText the default in words, for the param's doc and the help; a setting whose default
+ *                   depends on others says so here, its {@code defaultValue} being what a Spark ML param
+ *                   reports while unset
  */
 public record Setting<T>(String name, SettingKind kind, String doc, T defaultValue, String allowed,
-        Predicate<T> check, String option, String label, String summaryKey) {
+        Predicate<T> check, String option, String label, String summaryKey, String defaultText) {
+
+    /** A setting whose default is one value, written as {@code String.valueOf(defaultValue)}. */
+    public Setting(String name, SettingKind kind, String doc, T defaultValue, String allowed, Predicate<T> check,
+            String option, String label, String summaryKey) {
+        this(name, kind, doc, defaultValue, allowed, check, option, label, summaryKey, String.valueOf(defaultValue));
+    }
 
     public Setting {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(doc, "doc");
         Objects.requireNonNull(check, "check");
+        Objects.requireNonNull(defaultText, "defaultText");
         if (!check.test(defaultValue)) {
             throw new IllegalArgumentException(name + ": the default " + defaultValue + " is not " + allowed);
         }
@@ -35,7 +45,7 @@ public record Setting<T>(String name, SettingKind kind, String doc, T defaultVal
 
     /** The Spark ML param of this setting for the stage with uid {@code parent}. */
     public Param<T> param(String parent) {
-        return kind.param(parent, name, doc + " (" + allowed + "; default " + defaultValue + ")", check);
+        return kind.param(parent, name, doc + " (" + allowed + "; default " + defaultText + ")", check);
     }
 
     /**

@@ -11,16 +11,20 @@ import io.mnistspark.optim.OptimizerChoice;
 import io.mnistspark.train.DivergenceRule;
 import io.mnistspark.train.EarlyStoppingRule;
 import io.mnistspark.train.TrainingSettings;
+import io.mnistspark.model.WeightPenalty;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.spark.ml.param.Param;
 
 /**
- * A value for every run setting ({@link RunSettings#ALL}), each one allowed by its declaration. Immutable.
- * The bridge between the places settings come from (command line, suite profile, Spark ML params,
- * checkpoint, summary) and the engine's {@link TrainingSettings}.
+ * A value for every run setting ({@link RunSettings#ALL}), each one allowed by its declaration, and which of
+ * them were chosen rather than left at their defaults (a default can depend on other settings: see
+ * {@link RunSettings#REG_PARAM}). Immutable. The bridge between the places settings come from (command line,
+ * suite profile, Spark ML params, checkpoint, summary) and the engine's {@link TrainingSettings}.
  */
 public final class SettingValues {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,9 +32,11 @@ public final class SettingValues {
     private static final String CODEC_OWNER = "settings";
 
     private final Map<Setting<?>, Object> values;
+    private final Set<Setting<?>> chosen;
 
-    private SettingValues(Map<Setting<?>, Object> values) {
+    private SettingValues(Map<Setting<?>, Object> values, Set<Setting<?>> chosen) {
         this.values = values;
+        this.chosen = Set.copyOf(chosen);
     }
 
     /** Every setting at its default. */
@@ -39,7 +45,7 @@ public final class SettingValues {
         for (Setting<?> setting : RunSettings.ALL) {
             values.put(setting, setting.defaultValue());
         }
-        return new SettingValues(values);
+        return new SettingValues(values, Set.of());
     }
 
     @SuppressWarnings("unchecked")
@@ -53,24 +59,43 @@ public final class SettingValues {
      * @throws IllegalArgumentException when the declaration does not allow the value
      */
     public <T> SettingValues with(Setting<T> setting, T value) {
-        Map<Setting<?>, Object> copy = new LinkedHashMap<>(values);
-        copy.put(setting, setting.checked(value));
-        return new SettingValues(copy);
+        return chosen(setting, setting.checked(value));
     }
 
     /** These values with {@code setting} read from {@code text} (see {@link Setting#parse}). */
     public SettingValues withText(Setting<?> setting, String text) {
-        Map<Setting<?>, Object> copy = new LinkedHashMap<>(values);
-        copy.put(setting, setting.parse(text));
-        return new SettingValues(copy);
+        return chosen(setting, setting.parse(text));
     }
 
-    /** The values a run's settings were made from (settings a run does not use keep their defaults). */
+    private SettingValues chosen(Setting<?> setting, Object value) {
+        Map<Setting<?>, Object> copy = new LinkedHashMap<>(values);
+        copy.put(setting, value);
+        Set<Setting<?>> nowChosen = new HashSet<>(chosen);
+        nowChosen.add(setting);
+        return new SettingValues(copy, nowChosen);
+    }
+
+    /** Whether {@code setting} was chosen (by {@link #with}, {@link #withText} or a file) rather than defaulted. */
+    public boolean isChosen(Setting<?> setting) {
+        return chosen.contains(setting);
+    }
+
+    /** The L2 penalty's weight: the one chosen, else the solver's default. */
+    public double regParam() {
+        return isChosen(RunSettings.REG_PARAM) ? get(RunSettings.REG_PARAM)
+                : OptimizerChoice.parse(get(RunSettings.SOLVER)).defaultRegParam();
+    }
+
+    /**
+     * The values a run's settings were made from (settings a run does not use keep their defaults), every one
+     * counted as chosen: they are the run's, whatever made them.
+     */
     public static SettingValues of(TrainingSettings run) {
         SettingValues v = defaults()
                 .with(RunSettings.HIDDEN_UNITS, run.hidden())
                 .with(RunSettings.SOLVER, run.optimizer().label())
                 .with(RunSettings.LBFGS_MEMORY, run.lbfgsMemory())
+                .with(RunSettings.REG_PARAM, run.penalty().regParam())
                 .with(RunSettings.STEP_SIZE, run.learningRate())
                 .with(RunSettings.HYPERPARAMETER_DTYPE, run.hyperparameterDtype().label())
                 .with(RunSettings.MAX_ITER, run.maxSteps())
@@ -89,7 +114,7 @@ public final class SettingValues {
             v = v.with(RunSettings.PATIENCE, rule.patience()).with(RunSettings.MIN_DELTA, rule.minDelta())
                     .with(RunSettings.RESTORE_BEST, rule.restoreBest());
         }
-        return v;
+        return new SettingValues(v.values, v.values.keySet());
     }
 
     /**
@@ -117,7 +142,7 @@ public final class SettingValues {
         return new TrainingSettings(runName, get(RunSettings.HIDDEN_UNITS), init,
                 OptimizerChoice.parse(get(RunSettings.SOLVER)), learningRate, dtype, get(RunSettings.MAX_ITER), rule,
                 get(RunSettings.PRINT_EVERY), get(RunSettings.AGGREGATION_DEPTH), get(RunSettings.LBFGS_MEMORY),
-                new DivergenceRule(get(RunSettings.DIVERGENCE_FACTOR)));
+                new DivergenceRule(get(RunSettings.DIVERGENCE_FACTOR)), new WeightPenalty(regParam()));
     }
 
     /** Spark param name to value, each encoded as Spark ML writes a param's value in its metadata. */
@@ -136,7 +161,8 @@ public final class SettingValues {
 
     /**
      * Reads what {@link #toParamJson} wrote, as Spark ML reads params; a setting the object lacks keeps its
-     * default (files written before it existed).
+     * default (files written before it existed: a run then had no weight penalty). Every setting counts as
+     * chosen, so the values mean what they meant when written.
      *
      * @throws IllegalArgumentException for an unknown name or a value its setting does not allow
      */
@@ -150,12 +176,12 @@ public final class SettingValues {
             }
             values.put(setting, decode(setting, field.getValue()));
         }
-        return new SettingValues(values);
+        return new SettingValues(values, values.keySet());
     }
 
     /**
      * Reads the flat keys of {@link #toSummaryJson} (or of a summary from before every key was written); a
-     * setting whose key is absent keeps its default, other keys are ignored.
+     * setting whose key is absent keeps its default, other keys are ignored. Every setting counts as chosen.
      *
      * @throws IllegalArgumentException for a value its setting does not allow
      */
@@ -167,7 +193,7 @@ public final class SettingValues {
                 values.put(setting, decode(setting, value));
             }
         }
-        return new SettingValues(values);
+        return new SettingValues(values, values.keySet());
     }
 
     private static <T> T decode(Setting<T> setting, JsonNode value) {
@@ -190,12 +216,12 @@ public final class SettingValues {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SettingValues other && values.equals(other.values);
+        return o instanceof SettingValues other && values.equals(other.values) && chosen.equals(other.chosen);
     }
 
     @Override
     public int hashCode() {
-        return values.hashCode();
+        return values.hashCode() * 31 + chosen.hashCode();
     }
 
     @Override

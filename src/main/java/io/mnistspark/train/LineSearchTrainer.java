@@ -1,6 +1,7 @@
 package io.mnistspark.train;
 
 import io.mnistspark.model.BatchSums;
+import io.mnistspark.model.NetworkShape;
 import io.mnistspark.optim.Evaluation;
 import io.mnistspark.optim.Lbfgs;
 
@@ -14,10 +15,12 @@ import io.mnistspark.optim.Lbfgs;
  */
 final class LineSearchTrainer {
     private final FullBatchPass pass;
+    private final NetworkShape shape;
     private final TrainingSettings settings;
 
-    LineSearchTrainer(FullBatchPass pass, TrainingSettings settings) {
+    LineSearchTrainer(FullBatchPass pass, NetworkShape shape, TrainingSettings settings) {
         this.pass = pass;
+        this.shape = shape;
         this.settings = settings;
     }
 
@@ -28,15 +31,15 @@ final class LineSearchTrainer {
         boolean restoreBest = stopsEarly && settings.earlyStopping().get().restoreBest();
         double[] params = state.params();
         Lbfgs lbfgs = state.lbfgs();
-        PassObjective objective = new PassObjective(pass);
+        PassObjective objective = new PassObjective(pass, shape, settings.penalty());
         long start = System.nanoTime();
         int maxSteps = settings.maxSteps();
         PassSums current = pass.run(params, true);
         double firstLoss = state.history().isEmpty() ? current.train().meanLoss() : state.history().get(0).trainLoss();
         for (int step = state.stepsDone() + 1; step <= maxSteps; step++) {
             BatchSums train = current.train();
-            Evaluation atParams = PassObjective.evaluation(current);
-            Divergence diverged = settings.divergence().check(step, atParams.loss(), firstLoss, atParams.gradient());
+            Evaluation atParams = objective.evaluation(params, current);
+            Divergence diverged = settings.divergence().check(step, train.meanLoss(), firstLoss, atParams.gradient());
             if (diverged != null) {
                 listener.onStop(step, diverged.message());
                 return new TrainingResult(params, state.history(), false, diverged, tracker.bestStep(),

@@ -7,7 +7,9 @@ import io.mnistspark.model.NetworkShape;
  * The step loop on the driver. One fused pass per step: the pass at the parameters after update t gives
  * step t's validation loss and, in the same sweep, the training loss and gradient for update t + 1. So
  * each history row keeps the notebook's meaning (train loss before the update, validation loss after it)
- * at the cost of one pass per step plus one closing pass. An lbfgs run steps through
+ * at the cost of one pass per step plus one closing pass. The optimizer follows the gradient of the training
+ * objective, the mean cross-entropy plus the settings' {@link io.mnistspark.model.WeightPenalty}; the history's
+ * losses are the cross-entropy alone, so train and validation losses stay comparable. An lbfgs run steps through
  * {@link LineSearchTrainer} instead, several passes per step.
  */
 public final class Trainer {
@@ -32,7 +34,7 @@ public final class Trainer {
      */
     public TrainingResult train(RunState state, StepListener listener, Checkpointer checkpointer) {
         if (state.searchesLines()) {
-            return new LineSearchTrainer(pass, settings).train(state, listener, checkpointer);
+            return new LineSearchTrainer(pass, shape, settings).train(state, listener, checkpointer);
         }
         EarlyStopping tracker = state.stopping();
         boolean stopsEarly = settings.earlyStopping().isPresent();
@@ -45,6 +47,7 @@ public final class Trainer {
         for (int step = state.stepsDone() + 1; step <= maxSteps; step++) {
             BatchSums train = current.train();
             double[] gradient = train.meanGradient();
+            settings.penalty().addTo(shape, params, gradient);
             Divergence diverged = settings.divergence().check(step, train.meanLoss(), firstLoss, gradient);
             if (diverged != null) {
                 listener.onStop(step, diverged.message());

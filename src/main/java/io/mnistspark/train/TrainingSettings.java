@@ -1,6 +1,7 @@
 package io.mnistspark.train;
 
 import io.mnistspark.model.Initialization;
+import io.mnistspark.model.WeightPenalty;
 import io.mnistspark.optim.HyperparameterDtype;
 import io.mnistspark.optim.OptimizerChoice;
 import java.util.Optional;
@@ -15,11 +16,12 @@ import java.util.Optional;
  * @param treeDepth depth of Spark's {@code treeAggregate}
  * @param lbfgsMemory the pairs L-BFGS keeps (only read when {@code optimizer} is {@link OptimizerChoice#LBFGS})
  * @param divergence when the run stops as diverged
+ * @param penalty the L2 penalty on the weights added to the training objective
  */
 public record TrainingSettings(String runName, int hidden, Initialization init, OptimizerChoice optimizer,
         double learningRate, HyperparameterDtype hyperparameterDtype, int maxSteps,
         Optional<EarlyStoppingRule> earlyStopping, int printEvery,
-        int treeDepth, int lbfgsMemory, DivergenceRule divergence) {
+        int treeDepth, int lbfgsMemory, DivergenceRule divergence, WeightPenalty penalty) {
     /** L-BFGS's default memory, Breeze's and MLlib's 10 pairs. */
     public static final int DEFAULT_LBFGS_MEMORY = 10;
     public TrainingSettings {
@@ -50,11 +52,23 @@ public record TrainingSettings(String runName, int hidden, Initialization init, 
         if (divergence == null) {
             throw new IllegalArgumentException("a divergence rule is needed");
         }
+        if (penalty == null) {
+            throw new IllegalArgumentException("a weight penalty is needed (WeightPenalty.NONE for none)");
+        }
+    }
+
+    /** Settings with the optimizer's default weight penalty ({@link OptimizerChoice#defaultRegParam()}). */
+    public TrainingSettings(String runName, int hidden, Initialization init, OptimizerChoice optimizer,
+            double learningRate, HyperparameterDtype hyperparameterDtype, int maxSteps,
+            Optional<EarlyStoppingRule> earlyStopping, int printEvery, int treeDepth, int lbfgsMemory,
+            DivergenceRule divergence) {
+        this(runName, hidden, init, optimizer, learningRate, hyperparameterDtype, maxSteps, earlyStopping, printEvery,
+                treeDepth, lbfgsMemory, divergence, new WeightPenalty(optimizer.defaultRegParam()));
     }
 
     /**
-     * Settings with L-BFGS's default memory (which only an lbfgs run reads) and the default divergence rule
-     * ({@link DivergenceRule#defaults()}).
+     * Settings with L-BFGS's default memory (which only an lbfgs run reads), the default divergence rule
+     * ({@link DivergenceRule#defaults()}) and the optimizer's default weight penalty.
      */
     public TrainingSettings(String runName, int hidden, Initialization init, OptimizerChoice optimizer,
             double learningRate, HyperparameterDtype hyperparameterDtype, int maxSteps,
@@ -63,7 +77,7 @@ public record TrainingSettings(String runName, int hidden, Initialization init, 
                 treeDepth, DEFAULT_LBFGS_MEMORY, DivergenceRule.defaults());
     }
 
-    /** Settings with the default divergence rule ({@link DivergenceRule#defaults()}). */
+    /** Settings with the default divergence rule and the optimizer's default weight penalty. */
     public TrainingSettings(String runName, int hidden, Initialization init, OptimizerChoice optimizer,
             double learningRate, HyperparameterDtype hyperparameterDtype, int maxSteps,
             Optional<EarlyStoppingRule> earlyStopping, int printEvery, int treeDepth, int lbfgsMemory) {

@@ -88,7 +88,7 @@ class SuiteProfilesTest {
     void badProfilesAreRefusedWithTheKeyAtFault() throws IOException {
         String message = refused("runs = a\na.optimiser = sgd\n");
         assertTrue(message.contains("'a.optimiser': optimiser is not a run setting; known: solver (optimizer), "
-                + "lbfgsMemory (lbfgs-memory), stepSize (learning-rate)"), message);
+                + "lbfgsMemory (lbfgs-memory), regParam (reg-param), stepSize (learning-rate)"), message);
         message = refused("runs = a\nb.optimizer = sgd\n");
         assertTrue(message.contains("'b.optimizer' belongs to no run listed in 'runs' or 'optional' (a)"), message);
         message = refused("runs = a\noptional = a\n");

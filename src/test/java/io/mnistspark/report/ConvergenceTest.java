@@ -85,7 +85,7 @@ class ConvergenceTest {
     }
 
     private static RunReport synthetic(String optimizer, List<io.mnistspark.train.StepRecord> history) {
-        return new RunReport(optimizer + "-constant", 128, optimizer, "constant", "0.01", 0.001, history.size(), false,
+        return new RunReport(optimizer + "-constant", 128, optimizer, "constant", "0.01", 0.001, 0.0, history.size(), false,
                 history.size(), false, false, history.size(), history.get(history.size() - 1).valLoss(), null, null,
                 1.0, history);
     }

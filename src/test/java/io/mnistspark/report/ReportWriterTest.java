@@ -102,10 +102,10 @@ class ReportWriterTest {
     void reportNumbersAreTheHistorysNumbers() {
         assertTrue(report.contains("4 runs of the 784-128-10 ReLU network, trained with"), report);
         // runs table: final losses, best validation loss and step, test accuracy
-        assertTrue(report.contains("| sgd-constant | SGD | constant 0.01 | 0.001 | 150 | 150 | "
+        assertTrue(report.contains("| sgd-constant | SGD | constant 0.01 | 0.001 | 0.0 | 150 | 150 | "
                 + ReportFormat.loss(2.5 - 150 / 4096.0) + " | " + ReportFormat.loss(2.5 - 150 / 4096.0 + 1 / 64.0)
                 + " | " + ReportFormat.loss(2.5 - 150 / 4096.0 + 1 / 64.0) + " (150) | 0.2400 |"), report);
-        assertTrue(report.contains("| adam-normal-early | Adam | normal (sd 0.1, seed 0) | 0.001 | at most 10000, "
+        assertTrue(report.contains("| adam-normal-early | Adam | normal (sd 0.1, seed 0) | 0.001 | 0.0 | at most 10000, "
                 + "early stopping | 40 (stopped early) | " + ReportFormat.loss(1.5 - 40 / 128.0) + " | "), report);
         // losses at step 100 (train / val), and the first steps below each threshold
         assertTrue(report.contains("| sgd-normal | " + ReportFormat.loss(2.75 - 1 / 256.0) + " / "
