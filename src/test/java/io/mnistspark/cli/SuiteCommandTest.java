@@ -71,7 +71,7 @@ class SuiteCommandTest {
         assertEquals(3, second.path("steps").asInt());
 
         String report = Files.readString(out.resolve("report.md"));
-        assertTrue(report.contains("| sgd-constant | SGD | constant 0.01 | 0.001 | 3 | 3 |"), report);
+        assertTrue(report.contains("| sgd-constant | SGD | constant 0.01 | 0.001 | 0.0 | 3 | 3 |"), report);
         assertTrue(report.contains("## (h) Which optimizer converges faster, SGD or Adam?"), report);
         for (String png : List.of("loss-sgd-constant.png", "loss-adam-constant.png", "confusion-sgd-constant.png",
                 "confusion-adam-constant.png", "compare-optimizers.png")) {
