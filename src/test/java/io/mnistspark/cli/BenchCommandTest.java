@@ -9,21 +9,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The bench command end to end on the 100-image fixture: it runs, prints the table, writes the JSON. No timing is checked. */
+@ExtendWith(RestoresSession.class)
 class BenchCommandTest {
     private static final String FIXTURE = CliRunner.resource("/fixtures/mnist-first100.npz");
 
     @TempDir
     Path tmp;
-
-    @AfterAll
-    static void restore() {
-        CliRunner.restoreSession();
-    }
 
     @Test
     void printsTheTableAndWritesTheFigures() throws IOException {

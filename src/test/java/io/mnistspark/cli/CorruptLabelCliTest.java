@@ -12,8 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -21,17 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
  * refuse it (exit 3, one line naming the file, the record and the value) instead of describing or training 201
  * classes; {@code --classes N} states the count when it is meant, and refuses labels at or above it.
  */
+@ExtendWith(RestoresSession.class)
 class CorruptLabelCliTest {
     private static final String[] IMAGES_AND_TEST = {
         "train-images-idx3-ubyte.gz", "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"};
 
     @TempDir
     Path tmp;
-
-    @AfterAll
-    static void restore() {
-        CliRunner.restoreSession();
-    }
 
     /** The jar's MNIST with the training labels raw and record 12345's label byte set to 200. */
     private Path mnistWithCorruptLabel() throws IOException {

@@ -4,25 +4,21 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every kind of bad CSV input to {@code train} is refused with exit code 3, one line naming the file, the row
  * and the fault, and nothing written. The files are tiny Kaggle-layout tables of 4-pixel images.
  */
+@ExtendWith(RestoresSession.class)
 class CsvBadInputTest {
     private static final String HEADER = "label,p0,p1,p2,p3\n";
     private static final String ROWS = "0,0,255,3,0\n1,10,0,0,7\n2,0,0,0,9\n0,1,2,3,4\n1,5,6,7,8\n";
 
     @TempDir
     Path tmp;
-
-    @AfterAll
-    static void restore() {
-        CliRunner.restoreSession();
-    }
 
     private Path csv(String name, String content) throws IOException {
         return Files.writeString(tmp.resolve(name), content);

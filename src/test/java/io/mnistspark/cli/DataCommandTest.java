@@ -15,21 +15,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 import org.apache.hadoop.conf.Configuration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The data command describes the same dataset alike from an npz, raw IDX files and gzip IDX files. */
+@ExtendWith(RestoresSession.class)
 class DataCommandTest {
     private static final String FIXTURE = CliRunner.resource("/fixtures/mnist-first100.npz");
 
     @TempDir
     Path tmp;
-
-    @AfterAll
-    static void restore() {
-        CliRunner.restoreSession();
-    }
 
     @Test
     void npzRawIdxAndGzipIdxGiveTheSameDescription() throws IOException {

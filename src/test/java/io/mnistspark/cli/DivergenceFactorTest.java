@@ -15,8 +15,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,17 +24,13 @@ import org.junit.jupiter.api.io.TempDir;
  * stays finite while it explodes. With the default factor the run stops at the first step whose training loss
  * is above 10 times step 1's, found here in the history of the same run with the check off.
  */
+@ExtendWith(RestoresSession.class)
 class DivergenceFactorTest {
     private static final String[] ISSUE_RUN = {"train", "--optimizer", "sgd", "--learning-rate", "1000", "--init",
         "normal", "--steps", "50"};
 
     @TempDir
     Path tmp;
-
-    @AfterAll
-    static void restore() {
-        CliRunner.restoreSession();
-    }
 
     @Test
     void theExplodingRunStopsAtTheFirstStepAboveTenTimesItsFirstLossAndExitsWith1() throws IOException {

@@ -17,8 +17,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.BiFunction;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,16 +27,12 @@ import org.junit.jupiter.api.io.TempDir;
  * file; nothing else, and never a stack trace. (Each run starts Spark, so the thousands of cases run below the
  * command line, in the data package's fuzz tests.)
  */
+@ExtendWith(RestoresSession.class)
 class FuzzedDataCliTest {
     static final int CASES_PER_FORMAT = 2;
 
     @TempDir
     Path tmp;
-
-    @AfterAll
-    static void restore() {
-        CliRunner.restoreSession();
-    }
 
     @Test
     void mutatedDatasetsOfEveryFormatAreDescribedOrRefusedWithExit3AndOneLine() {

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -16,14 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
  * embedded MNIST ends with test accuracy at least 0.975. Nothing in the command names a penalty: lbfgs's
  * default L2 weight (3e-4) is what gives its early-stopped model the accuracy (without one it was 0.9737).
  */
+@ExtendWith(RestoresSession.class)
 class LbfgsAccuracyTest {
     @TempDir
     Path tmp;
-
-    @AfterAll
-    static void restore() {
-        CliRunner.restoreSession();
-    }
 
     @Test
     void theIssuesCommandReaches0975TestAccuracyWithTheBestStepRestored() throws IOException {

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -13,17 +13,13 @@ import org.junit.jupiter.api.io.TempDir;
  * row and the fault, and nothing written; with and without {@code --num-features} (without it, Spark's
  * inference pass is the first to meet a bad line).
  */
+@ExtendWith(RestoresSession.class)
 class LibsvmBadInputTest {
     private static final String ROWS = "0 1:0.5 3:1\n1 2:0.25\n2 1:1 4:0.75\n0 3:0.5\n1 1:0.125 2:0.5\n";
     private static final List<String> FOUR = List.of("--num-features", "4");
 
     @TempDir
     Path tmp;
-
-    @AfterAll
-    static void restore() {
-        CliRunner.restoreSession();
-    }
 
     private Path file(String name, String content) throws IOException {
         return Files.writeString(tmp.resolve(name), content);

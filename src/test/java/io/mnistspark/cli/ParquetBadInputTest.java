@@ -13,22 +13,18 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every kind of bad Parquet input to {@code train} is refused with exit code 3, one line naming the file and
  * the fault (and the row, for a bad row), and nothing written. The files are written by Spark here.
  */
+@ExtendWith(RestoresSession.class)
 class ParquetBadInputTest {
     @TempDir
     Path tmp;
-
-    @AfterAll
-    static void restore() {
-        CliRunner.restoreSession();
-    }
 
     private static Row row(double[] features, Double label) {
         return RowFactory.create(features == null ? null : Vectors.dense(features), label);

@@ -10,19 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** plot redraws the plots and report of an existing directory without training. */
+@ExtendWith(RestoresSession.class)
 class PlotCommandTest {
     @TempDir
     Path tmp;
-
-    @AfterAll
-    static void restore() {
-        CliRunner.restoreSession();
-    }
 
     @Test
     void plotDrawsEveryPngAndTheReportFromHistoryAndSummary() throws Exception {

@@ -16,14 +16,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A training process killed with SIGKILL in the middle and resumed from its checkpoint ends with the very
  * history and model of a run that was never interrupted.
  */
+@ExtendWith(RestoresSession.class)
 class ResumeAfterKillTest {
     private static final String FIXTURE = CliRunner.resource("/fixtures/mnist-first100.npz");
     private static final String[] SETTINGS = {"--data", FIXTURE, "--steps", "150", "--hidden", "16",
@@ -31,11 +32,6 @@ class ResumeAfterKillTest {
 
     @TempDir
     Path tmp;
-
-    @AfterAll
-    static void restore() {
-        CliRunner.restoreSession();
-    }
 
     @Test
     void killedWithSigkillAndResumedGivesTheUninterruptedResultBitForBit() throws Exception {
@@ -120,7 +116,6 @@ class ResumeAfterKillTest {
     private static List<StepRecord> read(Path run) {
         return HistoryParquet.read(SparkTestSession.get(), run.resolve("history.parquet").toString(), "adam-normal");
     }
-
 
     private static String[] concat(String[] a, String[] b) {
         String[] all = new String[a.length + b.length];

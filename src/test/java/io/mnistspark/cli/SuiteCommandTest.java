@@ -20,21 +20,17 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The suite command end to end on the 100-image fixture, and its refusals. */
+@ExtendWith(RestoresSession.class)
 class SuiteCommandTest {
     private static final String FIXTURE = CliRunner.resource("/fixtures/mnist-first100.npz");
 
     @TempDir
     Path tmp;
-
-    @AfterAll
-    static void restore() {
-        CliRunner.restoreSession();
-    }
 
     @Test
     void twoRunsOfThreeStepsWriteHistorySummaryReportPlotsAndTheLastModel() throws Exception {

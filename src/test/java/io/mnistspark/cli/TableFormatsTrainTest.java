@@ -15,8 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,17 +24,13 @@ import org.junit.jupiter.api.io.TempDir;
  * train to the npz run's history bit for bit (same split, same partition ranges, same blocks), and test to
  * its accuracy and confusion matrix when given {@code --test-data}.
  */
+@ExtendWith(RestoresSession.class)
 class TableFormatsTrainTest {
     private static final String[] SETTINGS = {"--steps", "5", "--partitions", "3", "--print-every", "5",
         "--optimizer", "adam", "--init", "normal"};
 
     @TempDir
     Path tmp;
-
-    @AfterAll
-    static void restore() {
-        CliRunner.restoreSession();
-    }
 
     @Test
     void libsvmCsvAndParquetExportsGiveTheNpzRunsHistoryBitForBit() throws IOException {

@@ -14,22 +14,18 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The options of the table formats: {@code --format}, {@code --test-data}, {@code --num-features}; what
  * {@code data} prints for a table, and a run without test data.
  */
+@ExtendWith(RestoresSession.class)
 class TableOptionsTest {
     @TempDir
     Path tmp;
-
-    @AfterAll
-    static void restore() {
-        CliRunner.restoreSession();
-    }
 
     @Test
     void optionsThatDoNotGoTogetherAreRefusedBeforeSparkStarts() {

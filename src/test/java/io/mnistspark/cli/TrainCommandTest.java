@@ -20,21 +20,17 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The train and evaluate commands end to end on the numpy-written 100-image fixture. */
+@ExtendWith(RestoresSession.class)
 class TrainCommandTest {
     private static final String FIXTURE = CliRunner.resource("/fixtures/mnist-first100.npz");
 
     @TempDir
     Path tmp;
-
-    @AfterAll
-    static void restore() {
-        CliRunner.restoreSession();
-    }
 
     @Test
     void trainWritesHistorySummaryAndAModelThatEvaluatesTheSame() throws IOException {

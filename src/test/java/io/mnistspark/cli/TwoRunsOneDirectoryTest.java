@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -21,17 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
  * other is refused at once with exit 4 naming the directory, and a third started while the first trains is
  * refused naming the first's process.
  */
+@ExtendWith(RestoresSession.class)
 class TwoRunsOneDirectoryTest {
     private static final String FIXTURE = CliRunner.resource("/fixtures/mnist-first100.npz");
     private static final String STEPS = "200";
 
     @TempDir
     Path tmp;
-
-    @AfterAll
-    static void restore() {
-        CliRunner.restoreSession();
-    }
 
     @Test
     void ofTwoRunsStartedTogetherOneTrainsAndTheOtherIsRefusedAtOnceWithExit4() throws Exception {
