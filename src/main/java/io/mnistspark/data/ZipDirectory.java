@@ -84,7 +84,7 @@ final class ZipDirectory {
             }
         }
         if (centralSize < 0 || centralOffset < 0 || centralSize > MAX_CENTRAL_BYTES
-                || centralOffset + centralSize > centralEnd) {
+                || centralOffset > centralEnd - centralSize) {
             throw corrupt(location, "central directory of " + centralSize + " bytes at offset " + centralOffset
                     + " does not fit before byte " + centralEnd);
         }
@@ -169,7 +169,8 @@ final class ZipDirectory {
                         && !member.name().equals(new String(localName, StandardCharsets.ISO_8859_1))) {
             throw corrupt(location, "the local header of " + member.name() + " is missing or names another member");
         }
-        if (dataStart + member.compressedSize() > Math.min(centralOffset, fileLength)) {
+        // compared as a room left, not as an end: a zip64 size near 2^63 would wrap dataStart + size negative
+        if (member.compressedSize() > Math.min(centralOffset, fileLength) - dataStart) {
             throw corrupt(location, "member " + member.name() + " claims " + member.compressedSize()
                     + " stored bytes, beyond the end of the member data (the file is truncated?)");
         }
