@@ -25,7 +25,9 @@ import io.mnistspark.data.Shard;
 /**
  * A two-layer ReLU network ({@code h = relu(x W1 + b1)}, logits {@code h W2 + b2}) trained with softmax
  * cross-entropy on exact full-batch gradients: every step is one distributed pass over all training rows,
- * SGD or Adam (as Keras computes it) updates on the driver, and rows marked by {@code validationIndicatorCol}
+ * SGD or Adam (as Keras computes it) updates on the driver, or L-BFGS takes a line-search step of one or more
+ * passes ({@code solver}), optionally with an L2 penalty on the weights ({@code regParam}: unset, none for
+ * sgd and adam and 0.0003 for lbfgs), and rows marked by {@code validationIndicatorCol}
  * give a validation loss every step that can stop the fit early. The same engine as the command line's
  * {@code train}: the rows of each input partition are packed into blocks and persisted, and each step
  * sums the blocks' losses and gradients along a fixed tree, so refits are bitwise identical.
