@@ -26,24 +26,19 @@ final class LineSearchTrainer {
 
     /** Trains {@code state} (modified in place) up to the settings' step count; see {@link Trainer#train}. */
     TrainingResult train(RunState state, StepListener listener, Checkpointer checkpointer) {
-        EarlyStopping tracker = state.stopping();
-        boolean stopsEarly = settings.earlyStopping().isPresent();
-        boolean restoreBest = stopsEarly && settings.earlyStopping().get().restoreBest();
         double[] params = state.params();
         Lbfgs lbfgs = state.lbfgs();
         PassObjective objective = new PassObjective(pass, shape, settings.penalty());
         long start = System.nanoTime();
         int maxSteps = settings.maxSteps();
         PassSums current = pass.run(params, true);
-        double firstLoss = state.history().isEmpty() ? current.train().meanLoss() : state.history().get(0).trainLoss();
+        double firstLoss = Trainer.firstLoss(state, current);
         for (int step = state.stepsDone() + 1; step <= maxSteps; step++) {
             BatchSums train = current.train();
             Evaluation atParams = objective.evaluation(params, current);
             Divergence diverged = settings.divergence().check(step, train.meanLoss(), firstLoss, atParams.gradient());
             if (diverged != null) {
-                listener.onStop(step, diverged.message());
-                return new TrainingResult(params, state.history(), false, diverged, tracker.bestStep(),
-                        tracker.bestLoss(), false);
+                return Trainer.stopDiverged(state, step, diverged, listener);
             }
             Lbfgs.Iteration iteration = lbfgs.iterate(params, atParams, objective);
             int passes = objective.takePasses();
@@ -57,16 +52,7 @@ final class LineSearchTrainer {
             BatchSums validation = current.validation();
             StepRecord record = new StepRecord(step, train.meanLoss(), validation.meanLoss(), train.accuracy(),
                     validation.accuracy(), state.elapsedBeforeMs() + (System.nanoTime() - start) / 1_000_000, passes);
-            state.record(record);
-            boolean improved = tracker.observe(step, record.valLoss());
-            if (improved && restoreBest) {
-                state.keepBest();
-            }
-            listener.onStep(record, maxSteps);
-            if (stopsEarly && tracker.shouldStop() && step != maxSteps) {
-                listener.onStop(step, "Step: " + step + ", validation loss is not reduced further (best "
-                        + tracker.bestLoss() + " at step " + tracker.bestStep() + "). Training stops after "
-                        + step + " updates.");
+            if (Trainer.recordStep(state, record, settings, listener)) {
                 return Trainer.finish(state, true);
             }
             checkpointer.afterStep(state);
